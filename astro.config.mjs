@@ -1,0 +1,50 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+import { bulkhead } from './src/integration/bulkhead.ts';
+import { siteUrl } from './src/model/urls.ts';
+
+export default defineConfig({
+  site: siteUrl(),
+  trailingSlash: 'always',
+  integrations: [
+    bulkhead(),
+    starlight({
+      title: 'Bulkhead',
+      description: 'Container-security threat model: risks, mitigations and runnable checks for every stage of the container life cycle.',
+      logo: { src: './src/assets/logo.svg' },
+      customCss: ['./src/styles/bulkhead.css'],
+      disable404Route: true,
+      sidebar: [
+        { label: 'Start here', items: [{ label: 'Overview', link: '/' }, { label: 'Link scanner findings', link: '/guides/scanner-links/' }, { label: 'Contributing', link: '/guides/contributing/' }] },
+        {
+          label: 'Life-cycle stages',
+          items: [
+            { label: '1 · Image', link: '/stages/image/' },
+            { label: '2 · Registry', link: '/stages/registry/' },
+            { label: '3 · Orchestration', link: '/stages/orchestration/' },
+            { label: '4 · Container', link: '/stages/container/' },
+            { label: '5 · Host', link: '/stages/host/' },
+          ],
+        },
+        {
+          label: 'Browse',
+          items: [
+            { label: 'Risks', link: '/risks/' },
+            { label: 'Mitigations', link: '/mitigations/' },
+            { label: 'Checks', link: '/checks/' },
+            { label: 'Concepts', link: '/concepts/' },
+            { label: 'Incidents', link: '/incidents/' },
+            { label: 'Sources', link: '/sources/' },
+          ],
+        },
+        {
+          label: 'Matrices',
+          items: [{ label: 'All matrices and exports', link: '/matrices/' }],
+        },
+      ],
+    }),
+    mdx(),
+  ],
+});

@@ -1,0 +1,46 @@
+import { createMermaidRenderer } from 'mermaid-isomorphic';
+import { chromium } from 'playwright';
+import { chromiumLaunchOptions } from '../browser.ts';
+import type { Problem } from '../integrity/problem.ts';
+import { DIAGRAM_CACHE_DIR, diagramHash, isCached, writeCachedSvg } from './cache.ts';
+import type { DiagramSource } from './collect.ts';
+
+export interface RenderStats {
+  total: number;
+  rendered: number;
+  cached: number;
+  /** False when every diagram came from the cache: a warm build starts no browser. */
+  browserLaunched: boolean;
+}
+
+/**
+ * Renders every diagram that is not cached yet, in one browser session, and stores the SVGs by
+ * content hash. A diagram Mermaid rejects becomes a problem naming its file and field.
+ */
+export async function renderDiagrams(diagrams: readonly DiagramSource[], cacheDir = DIAGRAM_CACHE_DIR): Promise<{ stats: RenderStats; problems: Problem[] }> {
+  const unique = new Map<string, DiagramSource[]>();
+  for (const diagram of diagrams) {
+    const hash = diagramHash(diagram.source);
+    unique.set(hash, [...(unique.get(hash) ?? []), diagram]);
+  }
+  const misses = [...unique.entries()].filter(([, [first]]) => first && !isCached(first.source, cacheDir));
+  const problems: Problem[] = [];
+  if (misses.length > 0) {
+    const renderer = createMermaidRenderer({ browserType: chromium, launchOptions: chromiumLaunchOptions() });
+    const results = await Promise.all(
+      misses.map(async ([hash, owners]) => {
+        const source = owners[0]?.source ?? '';
+        const [result] = await renderer([source], { prefix: `bh-${hash.slice(0, 10)}`, mermaidConfig: { theme: 'neutral', flowchart: { htmlLabels: false } } });
+        return { owners, source, result };
+      }),
+    );
+    for (const { owners, source, result } of results) {
+      if (result?.status === 'fulfilled') writeCachedSvg(source, result.value.svg, cacheDir);
+      else {
+        const reason = result?.status === 'rejected' ? String(result.reason instanceof Error ? result.reason.message : result.reason).split('\n').slice(0, 3).join(' ') : 'no result';
+        for (const owner of owners) problems.push({ rule: 'diagram', file: owner.file, field: owner.field, message: `Mermaid cannot render this diagram: ${reason}` });
+      }
+    }
+  }
+  return { stats: { total: unique.size, rendered: misses.length - problems.length, cached: unique.size - misses.length, browserLaunched: misses.length > 0 }, problems };
+}

@@ -1,0 +1,234 @@
+import type { ScannerRule } from '../catalogs/types.ts';
+import { resolveScannerId } from '../catalogs/scanners.ts';
+import type { FrameworkKey, ScannerKey, Severity, StageKey } from '../model/vocabulary.ts';
+import { SCANNERS, SEVERITIES } from '../model/vocabulary.ts';
+import type { Citation } from '../schemas/common.ts';
+import type {
+  CheckEntry,
+  ConceptEntry,
+  Entry,
+  IdEntry,
+  IncidentEntry,
+  MitigationEntry,
+  RiskEntry,
+  SourceEntry,
+  StageEntry,
+} from './entries.ts';
+
+/** Appends to a multimap, keeping insertion order. */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const bySeverityThenId = (a: RiskEntry, b: RiskEntry): number =>
+  SEVERITIES.indexOf(a.data.severity) - SEVERITIES.indexOf(b.data.severity) || a.data.id.localeCompare(b.data.id, 'en', { numeric: true });
+const byId = <E extends IdEntry>(a: E, b: E): number => a.data.id.localeCompare(b.data.id, 'en', { numeric: true });
+
+export interface CitationLink {
+  citation: Citation;
+  source: SourceEntry;
+}
+
+/**
+ * The resolved content graph. Links are declared once in content (risk → mitigations,
+ * mitigation → checks, entry → concepts/incidents/sources, check → scanner rules, risk →
+ * frameworks); every reverse direction is computed here. Getters are named by direction.
+ * Unknown references are skipped here: the integrity rules report them.
+ */
+export class ContentGraph {
+  readonly stages: StageEntry[];
+  readonly risks: RiskEntry[];
+  readonly mitigations: MitigationEntry[];
+  readonly checks: CheckEntry[];
+  readonly concepts: ConceptEntry[];
+  readonly incidents: IncidentEntry[];
+  readonly sources: SourceEntry[];
+
+  readonly #byId = new Map<string, IdEntry>();
+  readonly #byAlias = new Map<string, IdEntry>();
+  readonly #sourceByKey = new Map<string, SourceEntry>();
+  readonly #risksByStage = new Map<string, RiskEntry[]>();
+  readonly #risksByMitigation = new Map<string, RiskEntry[]>();
+  readonly #mitigationsByCheck = new Map<string, MitigationEntry[]>();
+  readonly #explainedBy = new Map<string, IdEntry[]>();
+  readonly #illustratedBy = new Map<string, IdEntry[]>();
+  readonly #citing = new Map<string, Entry[]>();
+  readonly #checksByRule = new Map<string, CheckEntry[]>();
+  readonly #risksByFramework = new Map<string, RiskEntry[]>();
+  readonly #mitigationsByNist = new Map<string, MitigationEntry[]>();
+
+  constructor(entries: readonly Entry[]) {
+    const of = <K extends Entry['kind']>(kind: K) => entries.filter((entry): entry is Extract<Entry, { kind: K }> => entry.kind === kind);
+    this.stages = of('stages').sort((a, b) => a.data.order - b.data.order);
+    this.risks = of('risks').sort(byId);
+    this.mitigations = of('mitigations').sort(byId);
+    this.checks = of('checks').sort(byId);
+    this.concepts = of('concepts').sort(byId);
+    this.incidents = of('incidents').sort(byId);
+    this.sources = of('sources').sort((a, b) => a.data.key.localeCompare(b.data.key));
+
+    for (const entry of this.idEntries()) {
+      if (!this.#byId.has(entry.data.id)) this.#byId.set(entry.data.id, entry);
+      for (const alias of entry.data.aliases) if (!this.#byAlias.has(alias.toLowerCase())) this.#byAlias.set(alias.toLowerCase(), entry);
+    }
+    for (const source of this.sources) this.#sourceByKey.set(source.data.key, source);
+
+    for (const risk of this.risks) {
+      push(this.#risksByStage, risk.data.stage, risk);
+      for (const id of risk.data.mitigations) push(this.#risksByMitigation, id, risk);
+      for (const framework of Object.keys(risk.data.frameworks) as FrameworkKey[]) {
+        for (const id of risk.data.frameworks[framework]) push(this.#risksByFramework, `${framework}:${id.toUpperCase()}`, risk);
+      }
+    }
+    for (const mitigation of this.mitigations) {
+      for (const id of mitigation.data.checks) push(this.#mitigationsByCheck, id, mitigation);
+      for (const section of mitigation.data.nist) push(this.#mitigationsByNist, section, mitigation);
+    }
+    for (const check of this.checks) {
+      for (const scanner of SCANNERS) {
+        for (const spelling of check.data.scannerRules[scanner]) {
+          const rule = resolveScannerId(scanner, spelling);
+          if (rule) push(this.#checksByRule, `${scanner}:${rule.id}`, check);
+        }
+      }
+    }
+    for (const entry of entries) {
+      for (const citation of entry.kind === 'sources' ? [] : entry.data.citations) push(this.#citing, citation.source, entry);
+      if (entry.kind === 'sources') continue;
+      for (const id of entry.data.concepts) push(this.#explainedBy, id, entry);
+      for (const id of entry.data.incidents) push(this.#illustratedBy, id, entry);
+    }
+  }
+
+  idEntries(): IdEntry[] {
+    return [...this.stages, ...this.risks, ...this.mitigations, ...this.checks, ...this.concepts, ...this.incidents];
+  }
+
+  entryById(id: string): IdEntry | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** Resolves a current ID (any case) or an alias to its entry. */
+  resolveIdOrAlias(text: string): IdEntry | undefined {
+    return this.#byId.get(text.toUpperCase()) ?? this.#byAlias.get(text.toLowerCase());
+  }
+
+  sourceByKey(key: string): SourceEntry | undefined {
+    return this.#sourceByKey.get(key);
+  }
+
+  stageByKey(key: StageKey | string): StageEntry | undefined {
+    return this.stages.find((stage) => stage.data.key === key);
+  }
+
+  // Risk ↔ stage
+  stageOfRisk(risk: RiskEntry): StageEntry | undefined {
+    return this.stageByKey(risk.data.stage);
+  }
+  risksOfStage(stage: StageEntry): RiskEntry[] {
+    return [...(this.#risksByStage.get(stage.data.key) ?? [])].sort(bySeverityThenId);
+  }
+
+  // Risk ↔ mitigation (declared on the risk)
+  mitigationsOfRisk(risk: RiskEntry): MitigationEntry[] {
+    return this.#resolve(risk.data.mitigations, 'mitigations');
+  }
+  risksMitigatedBy(mitigation: MitigationEntry): RiskEntry[] {
+    return [...(this.#risksByMitigation.get(mitigation.data.id) ?? [])].sort(bySeverityThenId);
+  }
+
+  // Mitigation ↔ check (declared on the mitigation)
+  checksOfMitigation(mitigation: MitigationEntry): CheckEntry[] {
+    return this.#resolve(mitigation.data.checks, 'checks');
+  }
+  mitigationsVerifiedBy(check: CheckEntry): MitigationEntry[] {
+    return [...(this.#mitigationsByCheck.get(check.data.id) ?? [])];
+  }
+
+  // Two-hop views, derived from the two links above
+  checksOfRisk(risk: RiskEntry): CheckEntry[] {
+    return unique(this.mitigationsOfRisk(risk).flatMap((mitigation) => this.checksOfMitigation(mitigation)));
+  }
+  risksVerifiedBy(check: CheckEntry): RiskEntry[] {
+    return unique(this.mitigationsVerifiedBy(check).flatMap((mitigation) => this.risksMitigatedBy(mitigation))).sort(bySeverityThenId);
+  }
+  /** A check is as severe as the worst risk it helps to rule out. */
+  severityOfCheck(check: CheckEntry): Severity {
+    const [worst] = this.risksVerifiedBy(check);
+    return worst ? worst.data.severity : 'low';
+  }
+  /** A mitigation is as important as the worst risk it answers. */
+  severityOfMitigation(mitigation: MitigationEntry): Severity {
+    const [worst] = this.risksMitigatedBy(mitigation);
+    return worst ? worst.data.severity : 'low';
+  }
+
+  // Concepts and incidents (declared on any entry)
+  conceptsOf(entry: IdEntry): ConceptEntry[] {
+    return this.#resolve(entry.data.concepts, 'concepts');
+  }
+  entriesExplainedBy(concept: ConceptEntry): IdEntry[] {
+    return this.#explainedBy.get(concept.data.id) ?? [];
+  }
+  incidentsOf(entry: IdEntry): IncidentEntry[] {
+    return this.#resolve(entry.data.incidents, 'incidents');
+  }
+  entriesIllustratedBy(incident: IncidentEntry): IdEntry[] {
+    return this.#illustratedBy.get(incident.data.id) ?? [];
+  }
+
+  // Citations
+  citationsOf(entry: IdEntry): CitationLink[] {
+    return entry.data.citations.flatMap((citation) => {
+      const source = this.#sourceByKey.get(citation.source);
+      return source ? [{ citation, source }] : [];
+    });
+  }
+  entriesCiting(source: SourceEntry): Entry[] {
+    return this.#citing.get(source.data.key) ?? [];
+  }
+
+  // Scanner rules (declared on the check)
+  rulesOfCheck(check: CheckEntry): ScannerRule[] {
+    return SCANNERS.flatMap((scanner) =>
+      check.data.scannerRules[scanner].flatMap((spelling) => {
+        const rule = resolveScannerId(scanner, spelling);
+        return rule ? [rule] : [];
+      }),
+    );
+  }
+  checksReportedBy(scanner: ScannerKey, ruleId: string): CheckEntry[] {
+    return this.#checksByRule.get(`${scanner}:${ruleId}`) ?? [];
+  }
+  scannersDetecting(risk: RiskEntry): ScannerKey[] {
+    const checks = this.checksOfRisk(risk);
+    return SCANNERS.filter((scanner) => checks.some((check) => check.data.scannerRules[scanner].length > 0));
+  }
+
+  // Frameworks (declared on the risk)
+  risksMappedTo(framework: FrameworkKey, id: string): RiskEntry[] {
+    return [...(this.#risksByFramework.get(`${framework}:${id.toUpperCase()}`) ?? [])].sort(bySeverityThenId);
+  }
+  mitigationsImplementing(nistSection: string): MitigationEntry[] {
+    return this.#mitigationsByNist.get(nistSection) ?? [];
+  }
+
+  replacementOf(entry: IdEntry): IdEntry | undefined {
+    const replacedBy = entry.data.deprecated?.replacedBy;
+    return replacedBy ? this.#byId.get(replacedBy) : undefined;
+  }
+
+  #resolve<K extends IdEntry['kind']>(ids: readonly string[], kind: K): Extract<IdEntry, { kind: K }>[] {
+    return ids.flatMap((id) => {
+      const entry = this.#byId.get(id);
+      return entry && entry.kind === kind ? [entry as Extract<IdEntry, { kind: K }>] : [];
+    });
+  }
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+

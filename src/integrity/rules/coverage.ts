@@ -1,0 +1,52 @@
+import type { IntegrityRule, ProblemDraft } from '../rule.ts';
+
+export const riskWithoutMitigation: IntegrityRule = {
+  name: 'risk-without-mitigation',
+  description: 'Every risk lists at least one mitigation, so no risk page is a dead end.',
+  run(context) {
+    return context.graph.risks.flatMap((risk): ProblemDraft[] =>
+      risk.data.mitigations.length > 0 || risk.data.deprecated
+        ? []
+        : [{ file: risk.file, field: 'mitigations', value: '[]', line: context.lineOf(risk, ['mitigations']) ?? context.lineOf(risk, ['id']), message: 'the risk lists no mitigation', suggestion: 'add the IDs of the mitigations that answer it, e.g. mitigations: [BH-M-001]' }],
+    );
+  },
+};
+
+export const mitigationWithoutCheck: IntegrityRule = {
+  name: 'mitigation-without-check',
+  description: 'Every mitigation lists at least one check that verifies it is in place.',
+  run(context) {
+    return context.graph.mitigations.flatMap((mitigation): ProblemDraft[] =>
+      mitigation.data.checks.length > 0 || mitigation.data.deprecated
+        ? []
+        : [{ file: mitigation.file, field: 'checks', value: '[]', line: context.lineOf(mitigation, ['checks']) ?? context.lineOf(mitigation, ['id']), message: 'the mitigation lists no check', suggestion: 'add a check that verifies it (npm run new -- check) and list its ID under checks' }],
+    );
+  },
+};
+
+export const missingCitation: IntegrityRule = {
+  name: 'missing-citation',
+  description: 'Every entry cites at least one source.',
+  run(context) {
+    return context.graph.idEntries().flatMap((entry): ProblemDraft[] =>
+      entry.data.citations.length > 0
+        ? []
+        : [{ file: entry.file, field: 'citations', value: '[]', line: context.lineOf(entry, ['citations']) ?? context.lineOf(entry, ['id']), message: 'the entry cites no source', suggestion: 'add citations: [{ source: <key of a file in content/sources>, locator: "§…" }]' }],
+    );
+  },
+};
+
+export const unknownSource: IntegrityRule = {
+  name: 'unknown-source',
+  description: 'Every citation points to a source in content/sources.',
+  run(context) {
+    const keys = context.graph.sources.map((source) => source.data.key);
+    return context.graph.idEntries().flatMap((entry) =>
+      entry.data.citations.flatMap((citation, index): ProblemDraft[] => {
+        if (context.graph.sourceByKey(citation.source)) return [];
+        const match = keys.find((key) => key.includes(citation.source.toLowerCase()) || citation.source.toLowerCase().includes(key));
+        return [{ file: entry.file, field: `citations[${index}].source`, value: citation.source, line: context.lineOf(entry, ['citations', index, 'source']), message: `unknown source ${JSON.stringify(citation.source)}`, suggestion: match ? `did you mean ${JSON.stringify(match)}?` : `add content/sources/${citation.source}.yaml or cite an existing key` }];
+      }),
+    );
+  },
+};

@@ -1,0 +1,26 @@
+import type { IntegrityRule } from '../rule.ts';
+import { automationFixtures } from './automation.ts';
+import { diagramText, requiredBodySections } from './body.ts';
+import { missingCitation, mitigationWithoutCheck, riskWithoutMitigation, unknownSource } from './coverage.ts';
+import { unknownFrameworkId, unknownScannerRule } from './external-ids.ts';
+import { duplicateId, fileName, stageSet } from './identity.ts';
+import { mdxSafety } from './mdx-safety.ts';
+import { unknownReference } from './references.ts';
+
+/** Every integrity rule, in the order their problems are listed. */
+export const INTEGRITY_RULES: readonly IntegrityRule[] = [
+  duplicateId,
+  fileName,
+  stageSet,
+  unknownReference,
+  unknownSource,
+  missingCitation,
+  riskWithoutMitigation,
+  mitigationWithoutCheck,
+  unknownScannerRule,
+  unknownFrameworkId,
+  requiredBodySections,
+  diagramText,
+  automationFixtures,
+  mdxSafety,
+];

@@ -1,0 +1,71 @@
+import type { z } from 'astro/zod';
+import type { CheckAutomation, Entry } from '../graph/entries.ts';
+import { ContentGraph } from '../graph/graph.ts';
+import { readContent, type RawRecord } from '../loader/read-content.ts';
+import { findAutomation } from '../loader/automation.ts';
+import { COLLECTIONS, type CollectionName } from '../model/vocabulary.ts';
+import { SCHEMAS } from '../schemas/index.ts';
+import type { RuleContext } from './context.ts';
+import { fieldPath, type Problem } from './problem.ts';
+import type { IntegrityRule } from './rule.ts';
+import { INTEGRITY_RULES } from './rules/index.ts';
+
+export interface ValidationResult {
+  problems: Problem[];
+  entries: Entry[];
+  graph: ContentGraph;
+  counts: Record<CollectionName, number>;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, data: unknown): { message: string; value?: string } {
+  let value: unknown = data;
+  for (const key of issue.path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined;
+  if (issue.code === 'unrecognized_keys') return { message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}` };
+  if (issue.code === 'invalid_value') return { message: `${JSON.stringify(value)} is not allowed: expected one of ${issue.values.map((option) => JSON.stringify(option)).join(', ')}`, value: String(value) };
+  if (issue.code === 'invalid_type' && value === undefined) return { message: `required field is missing (${issue.message.replace(/^Invalid input: /, '')})` };
+  return { message: issue.message.replace(/^Invalid input: /, ''), value: value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value) };
+}
+
+function toEntry(record: RawRecord, data: unknown, automation: CheckAutomation | undefined): Entry {
+  const base = { file: record.file, body: record.parsed.body, bodyLine: record.parsed.bodyLine };
+  // The schema for record.collection produced `data`, so the pairing of kind and data is sound.
+  const entry = { kind: record.collection, data, ...base } as Entry;
+  if (entry.kind === 'checks' && automation) entry.automation = automation;
+  return entry;
+}
+
+/**
+ * Validates a content tree: every file against its schema, then every integrity rule over the
+ * entries that passed. Never stops at the first problem.
+ */
+export function validateContent(rootDir: string, options: { contentDir?: string; rules?: readonly IntegrityRule[] } = {}): ValidationResult {
+  const { records, failures } = readContent(rootDir, options.contentDir);
+  const problems: Problem[] = failures.map((failure) => ({ rule: 'parse', file: failure.file, field: '(frontmatter)', message: failure.message, line: failure.line }));
+  const entries: Entry[] = [];
+  const recordOf = new Map<Entry, RawRecord>();
+  for (const record of records) {
+    const result = SCHEMAS[record.collection].safeParse(record.parsed.data);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const { message, value } = describeIssue(issue, record.parsed.data);
+        const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+        problems.push({ rule: 'schema', file: record.file, field: fieldPath(path) || '(frontmatter)', value, message, line: record.parsed.lineOf(path) });
+      }
+      continue;
+    }
+    const entry = toEntry(record, result.data, record.collection === 'checks' ? findAutomation(rootDir, record.file) : undefined);
+    entries.push(entry);
+    recordOf.set(entry, record);
+  }
+  const graph = new ContentGraph(entries);
+  const context: RuleContext = {
+    entries,
+    graph,
+    lineOf: (entry, path) => recordOf.get(entry)?.parsed.lineOf(path),
+  };
+  for (const rule of options.rules ?? INTEGRITY_RULES) {
+    for (const draft of rule.run(context)) problems.push({ rule: rule.name, ...draft });
+  }
+  const counts = Object.fromEntries(COLLECTIONS.map((name) => [name, entries.filter((entry) => entry.kind === name).length])) as Record<CollectionName, number>;
+  return { problems, entries, graph, counts };
+}

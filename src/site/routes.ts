@@ -1,0 +1,21 @@
+import type { IdEntry } from '../graph/entries.ts';
+import type { ContentGraph } from '../graph/graph.ts';
+import { entryPath } from '../model/urls.ts';
+
+export function urlOf(entry: IdEntry): string {
+  return entryPath(entry.kind, entry.data.id, entry.kind === 'stages' ? entry.data.key : undefined);
+}
+
+export type EntryRoute<E extends IdEntry> = { params: { id: string }; props: { entry: E; redirect: false } | { entry: E; redirect: true } };
+
+/**
+ * Static paths of one collection: a page per entry at its lower-case ID, and a redirect page per
+ * alias so links to old IDs and slugs keep working.
+ */
+export function entryRoutes<K extends Exclude<IdEntry['kind'], 'stages'>>(graph: ContentGraph, kind: K): EntryRoute<Extract<IdEntry, { kind: K }>>[] {
+  const entries = graph.idEntries().filter((entry): entry is Extract<IdEntry, { kind: K }> => entry.kind === kind);
+  return entries.flatMap((entry) => [
+    { params: { id: entry.data.id.toLowerCase() }, props: { entry, redirect: false as const } },
+    ...entry.data.aliases.map((alias) => ({ params: { id: alias.toLowerCase() }, props: { entry, redirect: true as const } })),
+  ]);
+}
