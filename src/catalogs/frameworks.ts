@@ -18,7 +18,7 @@ function nistCatalog(): FrameworkCatalog {
       name: entry.name,
       kind: entry.kind as FrameworkEntryKind,
       url: NIST_PDF,
-      stage: entry.stage,
+      stage: entry.stage ?? undefined,
     })),
   };
 }

@@ -21,7 +21,7 @@ function trivyCatalog(): ScannerCatalog {
       title: rule.title,
       severity: lower(rule.severity),
       description: rule.description,
-      remediation: rule.remediation,
+      remediation: rule.remediation ?? undefined,
       url: rule.url,
       deprecated: rule.deprecated,
       group: rule.target,
@@ -41,7 +41,7 @@ function kubescapeCatalog(): ScannerCatalog {
       title: rule.title,
       severity: lower(rule.severity),
       description: rule.description,
-      remediation: rule.remediation,
+      remediation: rule.remediation ?? undefined,
       url: rule.url,
       deprecated: false,
       group: rule.frameworks.join(', '),
@@ -60,7 +60,7 @@ function kubeBenchCatalog(): ScannerCatalog {
       id: rule.id,
       spellings: [],
       title: rule.title,
-      remediation: rule.remediation,
+      remediation: rule.remediation ?? undefined,
       url: rule.url,
       deprecated: false,
       group: rule.group,
@@ -78,7 +78,7 @@ function dockerBenchCatalog(): ScannerCatalog {
       id: rule.id,
       spellings: [],
       title: rule.title,
-      remediation: rule.remediation,
+      remediation: rule.remediation ?? undefined,
       url: rule.url,
       deprecated: false,
       group: rule.file.replace(/^tests\/\d+_/, '').replace(/\.sh$/, '').replaceAll('_', ' '),
@@ -111,9 +111,9 @@ export const SCANNER_CATALOGS: Record<ScannerKey, ScannerCatalog> = {
   checkov: checkovCatalog(),
 };
 
-/** Case-insensitive and tolerant of `-`, `_`, `.`-free spacing differences: "ksv 017" finds KSV017. */
+/** Case-insensitive and blind to `-`, `_` and spaces, so "ksv_017" and "KSV 017" find KSV017. */
 export function normalizeIdentifier(text: string): string {
-  return text.trim().toUpperCase().replace(/[\s_-]+/g, '-');
+  return text.trim().toUpperCase().replace(/[\s_-]+/g, '');
 }
 
 const spellingIndex = new Map<ScannerKey, Map<string, ScannerRule>>(

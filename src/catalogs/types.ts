@@ -10,8 +10,8 @@ export interface ScannerRule {
   title: string;
   /** Scanner-reported severity, lower-case, when the scanner assigns one. */
   severity?: string;
-  description?: string;
-  remediation?: string;
+  description?: string | undefined;
+  remediation?: string | undefined;
   /** The scanner's own page for this rule, or null when it has none. */
   url: string | null;
   deprecated: boolean;

@@ -6,7 +6,10 @@ export function urlOf(entry: IdEntry): string {
   return entryPath(entry.kind, entry.data.id, entry.kind === 'stages' ? entry.data.key : undefined);
 }
 
-export type EntryRoute<E extends IdEntry> = { params: { id: string }; props: { entry: E; redirect: false } | { entry: E; redirect: true } };
+export interface EntryRoute<E extends IdEntry> {
+  params: { id: string };
+  props: { entry: E; redirect: boolean };
+}
 
 /**
  * Static paths of one collection: a page per entry at its lower-case ID, and a redirect page per
@@ -14,8 +17,11 @@ export type EntryRoute<E extends IdEntry> = { params: { id: string }; props: { e
  */
 export function entryRoutes<K extends Exclude<IdEntry['kind'], 'stages'>>(graph: ContentGraph, kind: K): EntryRoute<Extract<IdEntry, { kind: K }>>[] {
   const entries = graph.idEntries().filter((entry): entry is Extract<IdEntry, { kind: K }> => entry.kind === kind);
-  return entries.flatMap((entry) => [
-    { params: { id: entry.data.id.toLowerCase() }, props: { entry, redirect: false as const } },
-    ...entry.data.aliases.map((alias) => ({ params: { id: alias.toLowerCase() }, props: { entry, redirect: true as const } })),
-  ]);
+  return entries.flatMap((entry) => {
+    const { id, aliases } = (entry as IdEntry).data;
+    return [
+      { params: { id: id.toLowerCase() }, props: { entry, redirect: false } },
+      ...aliases.map((alias) => ({ params: { id: alias.toLowerCase() }, props: { entry, redirect: true } })),
+    ];
+  });
 }

@@ -1,3 +1,4 @@
+import { closest } from '../suggest.ts';
 import type { IntegrityRule, ProblemDraft } from '../rule.ts';
 
 export const riskWithoutMitigation: IntegrityRule = {
@@ -44,7 +45,7 @@ export const unknownSource: IntegrityRule = {
     return context.graph.idEntries().flatMap((entry) =>
       entry.data.citations.flatMap((citation, index): ProblemDraft[] => {
         if (context.graph.sourceByKey(citation.source)) return [];
-        const match = keys.find((key) => key.includes(citation.source.toLowerCase()) || citation.source.toLowerCase().includes(key));
+        const match = closest(citation.source, keys) ?? keys.find((key) => key.includes(citation.source.toLowerCase()));
         return [{ file: entry.file, field: `citations[${index}].source`, value: citation.source, line: context.lineOf(entry, ['citations', index, 'source']), message: `unknown source ${JSON.stringify(citation.source)}`, suggestion: match ? `did you mean ${JSON.stringify(match)}?` : `add content/sources/${citation.source}.yaml or cite an existing key` }];
       }),
     );

@@ -1,0 +1,76 @@
+/**
+ * npm test — everything CI runs, in order: content validation, type check, unit tests, the
+ * production build, and browser tests against it. Ends with one line "N passed, N failed",
+ * counting each test of the runners plus each gate step, and exits non-zero on any failure.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+interface Tally {
+  passed: number;
+  failed: number;
+}
+const total: Tally = { passed: 0, failed: 0 };
+const failures: string[] = [];
+const reports = mkdtempSync(join(tmpdir(), 'bulkhead-test-'));
+
+function run(label: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+  console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+  const started = performance.now();
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = result.status === 0;
+  console.log(`${ok ? '✓' : '✗'} ${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  return ok;
+}
+
+/** A gate step counts as one test. */
+function gate(label: string, command: string, args: string[]): boolean {
+  const ok = run(label, command, args);
+  if (ok) total.passed++;
+  else {
+    total.failed++;
+    failures.push(label);
+  }
+  return ok;
+}
+
+/** A test runner contributes its own counts, read from its JSON report. */
+function suite(label: string, command: string, args: string[], report: string, count: (json: unknown) => Tally, env: Record<string, string> = {}): void {
+  const ok = run(label, command, args, env);
+  const tally = existsSync(report) ? count(JSON.parse(readFileSync(report, 'utf8'))) : { passed: 0, failed: 0 };
+  if (!ok && tally.failed === 0) tally.failed = 1;
+  total.passed += tally.passed;
+  total.failed += tally.failed;
+  if (tally.failed > 0) failures.push(`${label} (${tally.failed} failed)`);
+}
+
+const node = process.execPath;
+const bin = (name: string, ...rest: string[]) => [join('node_modules', name), ...rest];
+
+gate('content validation', node, ['scripts/check-content.ts']);
+gate('type check', node, bin('typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'));
+gate('Astro check', node, bin('astro/bin/astro.mjs', 'check'));
+
+const vitestReport = join(reports, 'vitest.json');
+suite('unit tests', node, bin('vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`), vitestReport, (json) => {
+  const report = json as { numPassedTests: number; numFailedTests: number };
+  return { passed: report.numPassedTests, failed: report.numFailedTests };
+});
+
+const built = gate('site build', node, bin('astro/bin/astro.mjs', 'build'));
+if (built) {
+  const playwrightReport = join(reports, 'playwright.json');
+  suite('browser tests', node, bin('@playwright/test/cli.js', 'test'), playwrightReport, (json) => {
+    const stats = (json as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
+    return { passed: stats.expected + stats.flaky, failed: stats.unexpected };
+  }, { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
+} else {
+  total.failed++;
+  failures.push('browser tests (not run: the build failed)');
+}
+
+if (failures.length > 0) console.log(`\nFailed: ${failures.join('; ')}`);
+console.log(`\n${total.passed} passed, ${total.failed} failed`);
+process.exit(total.failed > 0 ? 1 : 0);

@@ -1,0 +1,156 @@
+import { rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FixtureContent } from './helpers/fixture-content.ts';
+import { formatAnnotation, formatProblem } from '../../src/integrity/problem.ts';
+
+const RISK = 'risks/bh-r-004-fixture-container.mdx';
+const MITIGATION = 'mitigations/bh-m-004-fixture-container.mdx';
+const CHECK = 'checks/bh-ck-004-fixture-container/index.mdx';
+
+let fixture: FixtureContent | undefined;
+function content(): FixtureContent {
+  fixture = new FixtureContent();
+  return fixture;
+}
+afterEach(() => fixture?.dispose());
+
+describe('the fixture content set', () => {
+  it('is valid as shipped', () => {
+    expect(content().validate().problems).toEqual([]);
+  });
+});
+
+describe('integrity rules', () => {
+  it('rejects an unknown reference with file, field, value and a suggestion', () => {
+    const set = content();
+    set.edit(RISK, 'mitigations: [BH-M-004]', 'mitigations: [BH-M-044]');
+    const [problem] = set.validate().problems.filter((item) => item.rule === 'unknown-reference');
+    expect(problem).toMatchObject({ file: `content/${RISK}`.replace(/^/, ''), field: 'mitigations[0]', value: 'BH-M-044', line: 8 });
+    expect(problem?.file.endsWith(RISK)).toBe(true);
+    expect(problem?.suggestion).toBe('did you mean "BH-M-004"?');
+  });
+
+  it('points an old alias to the current ID', () => {
+    const set = content();
+    set.edit(RISK, 'incidents: [BH-IN-001]', 'incidents: [runc-exe-overwrite]');
+    const problem = set.validate().problems.find((item) => item.rule === 'unknown-reference');
+    expect(problem?.suggestion).toBe('use the current ID "BH-IN-001"');
+  });
+
+  it('rejects a reference to an entry of the wrong type', () => {
+    const set = content();
+    set.edit(RISK, 'concepts: [BH-CO-001]', 'concepts: [BH-M-001]');
+    expect(set.validate().problems.find((item) => item.rule === 'unknown-reference')?.message).toBe('"BH-M-001" is a mitigation, not a concept');
+  });
+
+  it('rejects duplicate IDs', () => {
+    const set = content();
+    set.edit(MITIGATION, 'id: BH-M-004', 'id: BH-M-003');
+    const problems = set.validate().problems.filter((item) => item.rule === 'duplicate-id');
+    expect(problems.map((item) => item.value)).toContain('BH-M-003');
+  });
+
+  it('rejects an alias equal to another entry’s ID and duplicate aliases', () => {
+    const set = content();
+    set.edit(RISK, 'title: Privileged container', 'title: Privileged container\naliases: [BH-R-001, runc-exe-overwrite]');
+    const problems = set.validate().problems.filter((item) => item.rule === 'duplicate-id');
+    expect(problems.map((item) => item.message)).toEqual(
+      expect.arrayContaining([expect.stringContaining('is the ID of another entry'), expect.stringContaining('is also an alias of')]),
+    );
+  });
+
+  it('rejects a risk with no mitigation and a mitigation with no check', () => {
+    const set = content();
+    set.edit(RISK, 'mitigations: [BH-M-004]', 'mitigations: []');
+    set.edit(MITIGATION, 'checks: [BH-CK-004]', 'checks: []');
+    const rules = set.validate().problems.map((item) => item.rule);
+    expect(rules).toContain('risk-without-mitigation');
+    expect(rules).toContain('mitigation-without-check');
+  });
+
+  it('rejects an entry without citations and a citation to an unknown source', () => {
+    const set = content();
+    set.edit(CHECK, /citations:\n {2}- source: k8s-pod-security-standards\n/, 'citations: []\n');
+    set.edit(RISK, 'source: nist-sp-800-190', 'source: nist-800-190');
+    const problems = set.validate().problems;
+    expect(problems.find((item) => item.rule === 'missing-citation')?.file).toContain('bh-ck-004');
+    expect(problems.find((item) => item.rule === 'unknown-source')).toMatchObject({ field: 'citations[0].source', value: 'nist-800-190', suggestion: 'did you mean "nist-sp-800-190"?' });
+  });
+
+  it('rejects scanner rule IDs that are not catalogued and asks for the canonical spelling', () => {
+    const set = content();
+    set.edit(CHECK, 'trivy: [KSV-0017]', 'trivy: [KSV017, KSV-9999]');
+    const problems = set.validate().problems.filter((item) => item.rule === 'unknown-scanner-rule');
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatchObject({ field: 'scannerRules.trivy[0]', value: 'KSV017', suggestion: 'write the canonical ID "KSV-0017"' });
+    expect(problems[1]).toMatchObject({ field: 'scannerRules.trivy[1]', value: 'KSV-9999' });
+  });
+
+  it('rejects a stage other than the five', () => {
+    const set = content();
+    set.edit(RISK, 'stage: container', 'stage: containers');
+    expect(set.validate().problems.find((item) => item.rule === 'stages')).toMatchObject({ field: 'stage', value: 'containers', suggestion: 'did you mean "container"?' });
+  });
+
+  it('rejects malformed dates', () => {
+    const set = content();
+    set.edit(RISK, 'updated: 2026-11-24', 'updated: 2026-02-30');
+    expect(set.validate().problems.find((item) => item.rule === 'schema')).toMatchObject({ field: 'updated', message: expect.stringContaining('malformed date "2026-02-30"') });
+  });
+
+  it('rejects framework IDs that are not in the catalogs', () => {
+    const set = content();
+    set.edit(RISK, '"K01:2022"', 'K01');
+    const problem = set.validate().problems.find((item) => item.rule === 'unknown-framework-id');
+    expect(problem).toMatchObject({ field: 'frameworks.owaspK8s[0]', value: 'K01', suggestion: 'name the edition: "K01:2022" or "K01:2025"' });
+  });
+
+  it('requires the sections of a risk body', () => {
+    const set = content();
+    set.edit(RISK, '## Detection', '## How to detect');
+    expect(set.validate().problems.find((item) => item.rule === 'body-sections')?.value).toBe('## Detection');
+  });
+
+  it('rejects imports from outside the allowlist and raw scripts in MDX', () => {
+    const set = content();
+    set.edit(RISK, '## Mechanism', "import Tracker from 'https://evil.example/t.js';\n\n<script>alert(1)</script>\n\n## Mechanism");
+    const problems = set.validate().problems.filter((item) => item.rule === 'mdx-safety');
+    expect(problems.map((item) => item.value)).toEqual(['https://evil.example/t.js', '<script>']);
+    expect(problems[0]?.line).toBeGreaterThan(20);
+  });
+
+  it('reports every problem of a run, not only the first', () => {
+    const set = content();
+    set.edit(RISK, 'mitigations: [BH-M-004]', 'mitigations: [BH-M-404]');
+    set.edit(MITIGATION, 'checks: [BH-CK-004]', 'checks: [BH-CK-404]');
+    set.edit(CHECK, 'updated: 2026-11-24', 'updated: yesterday');
+    expect(set.validate().problems.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reports a file whose frontmatter is not valid YAML and still checks the others', () => {
+    const set = content();
+    set.edit(RISK, 'severity: critical', 'severity: [critical');
+    set.edit(MITIGATION, 'checks: [BH-CK-004]', 'checks: [BH-CK-404]');
+    const rules = set.validate().problems.map((item) => item.rule);
+    expect(rules).toContain('parse');
+    expect(rules).toContain('unknown-reference');
+  });
+
+  it('requires fixtures beside an automated check’s rule', () => {
+    const set = content();
+    set.write('checks/bh-ck-004-fixture-container/rule.ts', 'export {};\n');
+    const problems = set.validate().problems.filter((item) => item.rule === 'automation-fixtures');
+    expect(problems.map((item) => item.field)).toEqual(['pass/', 'fail/']);
+    rmSync(set.path('checks/bh-ck-004-fixture-container/rule.ts'));
+  });
+});
+
+describe('problem output', () => {
+  const problem = { rule: 'unknown-reference', file: 'content/risks/a.mdx', field: 'mitigations[2]', value: 'BH-M-9', message: 'unknown mitigation "BH-M-9"', suggestion: 'did you mean "BH-M-009"?', line: 7 };
+  it('reads as one line naming file, line, field, value and suggestion', () => {
+    expect(formatProblem(problem)).toBe('content/risks/a.mdx:7: mitigations[2]: unknown mitigation "BH-M-9" (did you mean "BH-M-009"?) [unknown-reference]');
+  });
+  it('becomes a GitHub Actions annotation on the changed line', () => {
+    expect(formatAnnotation(problem)).toBe('::error file=content/risks/a.mdx,line=7,title=Bulkhead unknown-reference::mitigations[2]: unknown mitigation "BH-M-9" (did you mean "BH-M-009"?)');
+  });
+});
