@@ -16,6 +16,9 @@ export default defineConfig({
       logo: { src: './src/assets/logo.svg' },
       customCss: ['./src/styles/bulkhead.css'],
       disable404Route: true,
+      components: {
+        Search: './src/components/overrides/Search.astro',
+      },
       sidebar: [
         { label: 'Start here', items: [{ label: 'Overview', link: '/' }, { label: 'Link scanner findings', link: '/guides/scanner-links/' }, { label: 'Contributing', link: '/guides/contributing/' }] },
         {

@@ -1,0 +1,49 @@
+import type { IdTarget, PageResult } from './search-engine.ts';
+
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/** Pagefind excerpts carry <mark> around hits and nothing else worth keeping. */
+function safeExcerpt(excerpt: string): string {
+  return escapeHtml(excerpt).replace(/&#60;mark&#62;/g, '<mark>').replace(/&#60;\/mark&#62;/g, '</mark>');
+}
+
+/**
+ * Renders exact-ID matches first, then full-text results, as options of a listbox so arrow keys
+ * and screen readers treat them as one list.
+ */
+export function renderResults(list: HTMLElement, prefix: string, ids: IdTarget[], pages: PageResult[], query: string): HTMLElement[] {
+  const idUrls = new Set(ids.map((target) => target.url));
+  const rest = pages.filter((page) => !idUrls.has(page.url));
+  const options: string[] = [];
+  let index = 0;
+  const option = (html: string, url: string, extraClass = '') => `<li role="option" id="${prefix}-${index++}" class="search-option ${extraClass}" aria-selected="false" data-url="${escapeHtml(url)}">${html}</li>`;
+  if (ids.length > 0) options.push(`<li role="presentation" class="search-group">Exact ID match</li>`);
+  for (const target of ids) {
+    const related = target.related?.length ? `<span class="search-related">Maps to: ${target.related.map((item) => `<a href="${escapeHtml(item.url)}" tabindex="-1">${escapeHtml(item.label)}</a>`).join(' · ')}</span>` : '';
+    options.push(option(`<a href="${escapeHtml(target.url)}" tabindex="-1"><span class="search-kind">${escapeHtml(target.kind)}</span> ${escapeHtml(target.label)}</a>${related}`, target.url, 'search-exact'));
+  }
+  if (rest.length > 0) options.push(`<li role="presentation" class="search-group">Pages</li>`);
+  for (const page of rest) {
+    options.push(option(`<a href="${escapeHtml(page.url)}" tabindex="-1">${page.type ? `<span class="search-kind">${escapeHtml(page.type)}</span> ` : ''}${escapeHtml(page.title)}</a><span class="search-excerpt">${safeExcerpt(page.excerpt)}</span>`, page.url));
+  }
+  if (options.length === 0 && query.trim().length >= 2) options.push(`<li role="presentation" class="search-empty">No results for “${escapeHtml(query)}”. Try an ID such as KSV017, CVE-2019-5736 or CAP_SYS_ADMIN.</li>`);
+  list.innerHTML = options.join('');
+  return [...list.querySelectorAll<HTMLElement>('[role="option"]')];
+}
+
+/** Arrow keys move through options; Enter opens the active one. Returns the new active index. */
+export function moveActive(input: HTMLInputElement, options: HTMLElement[], current: number, key: string): number {
+  if (options.length === 0) return -1;
+  let next = current;
+  if (key === 'ArrowDown') next = current < options.length - 1 ? current + 1 : 0;
+  else if (key === 'ArrowUp') next = current > 0 ? current - 1 : options.length - 1;
+  else if (key === 'Home') next = 0;
+  else if (key === 'End') next = options.length - 1;
+  options.forEach((option, position) => option.setAttribute('aria-selected', String(position === next)));
+  const active = options[next];
+  if (active) {
+    input.setAttribute('aria-activedescendant', active.id);
+    active.scrollIntoView({ block: 'nearest' });
+  }
+  return next;
+}
