@@ -1,0 +1,153 @@
+import { resolveScannerId } from '../catalogs/scanners.ts';
+import { absoluteUrl, refPath } from '../model/urls.ts';
+import type { ScannerKey } from '../model/vocabulary.ts';
+
+/** The finding formats the linker understands, as the scanners document them. */
+export const FINDING_FORMATS = ['trivy-json', 'kubescape-json', 'kube-bench-json', 'docker-bench-json', 'checkov-json', 'sarif'] as const;
+export type FindingFormat = (typeof FINDING_FORMATS)[number];
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+const isObject = (value: Json | undefined): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const asArray = (value: Json | undefined): Json[] => (Array.isArray(value) ? value : []);
+const asString = (value: Json | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
+
+export interface LinkReport {
+  format: FindingFormat;
+  /** Findings whose link now points to Bulkhead. */
+  linked: number;
+  /** Rule IDs that no catalog knows; their findings are left as they were. */
+  unknown: string[];
+}
+
+/** The Bulkhead page of a rule ID as a scanner printed it, or undefined when it is not catalogued. */
+export function bulkheadUrlFor(scanner: ScannerKey, printedId: string): string | undefined {
+  const rule = resolveScannerId(scanner, printedId);
+  return rule ? absoluteUrl(refPath(scanner, rule.id)) : undefined;
+}
+
+export function detectFormat(document: Json): FindingFormat | undefined {
+  if (isObject(document)) {
+    if (Array.isArray(document.runs) && asString(document.version)?.startsWith('2.1')) return 'sarif';
+    if ('SchemaVersion' in document && 'Results' in document) return 'trivy-json';
+    if (isObject(document.summaryDetails) || ('results' in document && 'resources' in document)) return 'kubescape-json';
+    if (Array.isArray(document.Controls)) return 'kube-bench-json';
+    if ('dockerbenchsecurity' in document || (Array.isArray(document.tests) && 'checks' in document)) return 'docker-bench-json';
+    if (document.check_type !== undefined && isObject(document.results)) return 'checkov-json';
+  }
+  if (Array.isArray(document) && document.every((item) => isObject(item) && item.check_type !== undefined)) return 'checkov-json';
+  return undefined;
+}
+
+/** Which scanner wrote a SARIF run, from its tool name. */
+function scannerOfSarifRun(run: JsonObject): ScannerKey | undefined {
+  const driver = isObject(run.tool) && isObject(run.tool.driver) ? run.tool.driver : undefined;
+  const name = (asString(driver?.name) ?? '').toLowerCase();
+  if (name.includes('trivy')) return 'trivy';
+  if (name.includes('kubescape')) return 'kubescape';
+  if (name.includes('checkov')) return 'checkov';
+  return undefined;
+}
+
+/**
+ * Rewrites a scanner's output in place so that each finding's help link points to the Bulkhead
+ * page of its rule. The scanner's own link is kept next to it where the format has room.
+ */
+export function linkFindings(document: Json, format: FindingFormat): LinkReport {
+  const report: LinkReport = { format, linked: 0, unknown: [] };
+  const link = (scanner: ScannerKey, id: string | undefined, apply: (url: string) => void) => {
+    if (!id) return;
+    const url = bulkheadUrlFor(scanner, id);
+    if (url) {
+      apply(url);
+      report.linked++;
+    } else if (!report.unknown.includes(id)) report.unknown.push(id);
+  };
+
+  switch (format) {
+    case 'trivy-json':
+      if (!isObject(document)) break;
+      for (const result of asArray(document.Results)) {
+        if (!isObject(result)) continue;
+        for (const finding of asArray(result.Misconfigurations)) {
+          if (!isObject(finding)) continue;
+          link('trivy', asString(finding.AVDID) ?? asString(finding.ID), (url) => {
+            const upstream = asString(finding.PrimaryURL);
+            finding.PrimaryURL = url;
+            finding.References = [url, ...asArray(finding.References).filter((reference) => reference !== url), ...(upstream ? [upstream] : [])].filter((value, index, all) => all.indexOf(value) === index);
+          });
+        }
+      }
+      break;
+    case 'kubescape-json':
+      if (!isObject(document)) break;
+      if (isObject(document.summaryDetails) && isObject(document.summaryDetails.controls)) {
+        for (const [id, control] of Object.entries(document.summaryDetails.controls)) {
+          if (isObject(control)) link('kubescape', asString(control.controlID) ?? id, (url) => (control.bulkheadUrl = url));
+        }
+      }
+      for (const result of asArray(document.results)) {
+        if (!isObject(result)) continue;
+        for (const control of asArray(result.controls)) {
+          if (isObject(control)) link('kubescape', asString(control.controlID), (url) => (control.bulkheadUrl = url));
+        }
+      }
+      break;
+    case 'kube-bench-json':
+      if (!isObject(document)) break;
+      for (const section of asArray(document.Controls)) {
+        if (!isObject(section)) continue;
+        for (const group of asArray(section.tests)) {
+          if (!isObject(group)) continue;
+          for (const result of asArray(group.results)) {
+            if (isObject(result)) link('kube-bench', asString(result.test_number), (url) => (result.bulkhead_url = url));
+          }
+        }
+      }
+      break;
+    case 'docker-bench-json':
+      if (!isObject(document)) break;
+      for (const section of asArray(document.tests)) {
+        if (!isObject(section)) continue;
+        for (const result of asArray(section.results)) {
+          if (isObject(result)) link('docker-bench', asString(result.id), (url) => (result.url = url));
+        }
+      }
+      break;
+    case 'checkov-json':
+      for (const block of Array.isArray(document) ? document : [document]) {
+        if (!isObject(block) || !isObject(block.results)) continue;
+        for (const list of [block.results.failed_checks, block.results.passed_checks, block.results.skipped_checks]) {
+          for (const finding of asArray(list)) {
+            if (!isObject(finding)) continue;
+            link('checkov', asString(finding.check_id), (url) => {
+              if (typeof finding.guideline === 'string' && finding.guideline !== url) finding.upstream_guideline = finding.guideline;
+              finding.guideline = url;
+            });
+          }
+        }
+      }
+      break;
+    case 'sarif':
+      if (!isObject(document)) break;
+      for (const run of asArray(document.runs)) {
+        if (!isObject(run)) continue;
+        const scanner = scannerOfSarifRun(run);
+        const driver = isObject(run.tool) && isObject(run.tool.driver) ? run.tool.driver : undefined;
+        if (!scanner || !driver) continue;
+        for (const rule of asArray(driver.rules)) {
+          if (!isObject(rule)) continue;
+          link(scanner, asString(rule.id), (url) => {
+            const upstream = asString(rule.helpUri);
+            rule.helpUri = url;
+            const properties = isObject(rule.properties) ? rule.properties : (rule.properties = {});
+            if (upstream && upstream !== url) properties.upstreamHelpUri = upstream;
+            if (isObject(rule.help) && typeof rule.help.markdown === 'string' && !rule.help.markdown.includes(url)) rule.help.markdown = `${rule.help.markdown}\n\n[Explained on Bulkhead](${url})`;
+          });
+        }
+      }
+      break;
+  }
+  return report;
+}
