@@ -6,6 +6,7 @@ import { unknownFrameworkId, unknownScannerRule } from './external-ids.ts';
 import { duplicateId, fileName, stageSet } from './identity.ts';
 import { mdxSafety } from './mdx-safety.ts';
 import { unknownReference } from './references.ts';
+import { unwrittenScaffold } from './scaffold.ts';
 
 /** Every integrity rule, in the order their problems are listed. */
 export const INTEGRITY_RULES: readonly IntegrityRule[] = [
@@ -23,4 +24,5 @@ export const INTEGRITY_RULES: readonly IntegrityRule[] = [
   diagramText,
   automationFixtures,
   mdxSafety,
+  unwrittenScaffold,
 ];
