@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+
+export interface FileHistory {
+  /** Date of the first commit that touched the file. */
+  added: string;
+  /** Date of the latest commit that touched the file. */
+  changed: string;
+  commits: number;
+}
+
+let cached: Map<string, FileHistory> | undefined;
+
+/**
+ * Dates of every content file from git, read with one `git log` for the whole build. Without
+ * git history (a tarball, a shallow CI clone) the map is empty and pages fall back to `updated`.
+ */
+export function contentHistory(): Map<string, FileHistory> {
+  if (cached) return cached;
+  cached = new Map();
+  let log = '';
+  try {
+    log = execFileSync('git', ['log', '--format=%x00%cs', '--name-only', '--', 'content'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return cached;
+  }
+  for (const block of log.split('\0').slice(1)) {
+    const [date = '', ...files] = block.split('\n').filter(Boolean);
+    for (const file of files) {
+      const known = cached.get(file);
+      // git log lists newest first: the first sighting is the last change, the last one the addition.
+      if (known) {
+        known.added = date;
+        known.commits++;
+      } else cached.set(file, { added: date, changed: date, commits: 1 });
+    }
+  }
+  return cached;
+}
+
+/** Where a page's source can be edited, when the repository is configured in package.json. */
+export function editUrl(repositoryUrl: string | undefined, file: string): string | undefined {
+  if (!repositoryUrl) return undefined;
+  const base = repositoryUrl.replace(/^git\+/, '').replace(/\.git$/, '').replace(/\/+$/, '');
+  return /^https:\/\/(github\.com|gitlab\.com)\//.test(base) ? `${base}/edit/main/${file}` : undefined;
+}
