@@ -60,7 +60,13 @@ suite('unit tests', node, bin('vitest/vitest.mjs', 'run', '--reporter=default', 
 });
 
 const built = gate('site build', node, bin('astro/bin/astro.mjs', 'build'));
-if (built) {
+const fixtureBuilt = run('fixture site build', node, bin('astro/bin/astro.mjs', 'build', '--outDir', 'dist-fixture'), { BULKHEAD_CONTENT_DIR: 'tests/fixtures/content' });
+if (fixtureBuilt) total.passed++;
+else {
+  total.failed++;
+  failures.push('fixture site build');
+}
+if (built && fixtureBuilt) {
   const playwrightReport = join(reports, 'playwright.json');
   suite('browser tests', node, bin('@playwright/test/cli.js', 'test'), playwrightReport, (json) => {
     const stats = (json as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
@@ -68,7 +74,7 @@ if (built) {
   }, { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
 } else {
   total.failed++;
-  failures.push('browser tests (not run: the build failed)');
+  failures.push('browser tests (not run: a build failed)');
 }
 
 if (failures.length > 0) console.log(`\nFailed: ${failures.join('; ')}`);

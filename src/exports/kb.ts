@@ -29,7 +29,7 @@ function links(graph: ContentGraph, entry: IdEntry): Record<string, string[]> {
 
 /** The whole graph: every entry's own data, its links in both directions, and every alias. */
 export function buildKnowledgeBase(graph: ContentGraph, generated: string) {
-  const entries = graph.idEntries().map((entry) => ({
+  const entries = graph.allPagedEntries().map((entry) => ({
     type: entry.kind,
     id: entry.data.id,
     path: entryPath(entry.kind, entry.data.id, entry.kind === 'stages' ? entry.data.key : undefined),
@@ -38,7 +38,7 @@ export function buildKnowledgeBase(graph: ContentGraph, generated: string) {
     data: entry.data,
     links: links(graph, entry),
   }));
-  const aliases = Object.fromEntries(graph.idEntries().flatMap((entry) => entry.data.aliases.map((alias) => [alias, entry.data.id])));
+  const aliases = Object.fromEntries(graph.allPagedEntries().flatMap((entry) => entry.data.aliases.map((alias) => [alias, entry.data.id])));
   const matrices = buildMatrices(graph).map((matrix) => ({ id: matrix.id, title: matrix.title, columns: matrix.columns, rows: matrix.rows.map((row) => [cellText(row.header), ...row.cells.map(cellText)]) }));
   return { $schema: '/kb.schema.json', version: KB_FORMAT_VERSION, generated, entries, sources: graph.sources.map((source) => source.data), aliases, matrices };
 }

@@ -45,6 +45,8 @@ export class ContentGraph {
   readonly concepts: ConceptEntry[];
   readonly incidents: IncidentEntry[];
   readonly sources: SourceEntry[];
+  /** Deprecated entries: their pages and aliases stay, but they drop out of lists, links and matrices. */
+  readonly retired: IdEntry[];
 
   readonly #byId = new Map<string, IdEntry>();
   readonly #byAlias = new Map<string, IdEntry>();
@@ -60,7 +62,9 @@ export class ContentGraph {
   readonly #mitigationsByNist = new Map<string, MitigationEntry[]>();
 
   constructor(entries: readonly Entry[]) {
-    const of = <K extends Entry['kind']>(kind: K) => entries.filter((entry): entry is Extract<Entry, { kind: K }> => entry.kind === kind);
+    const active = entries.filter((entry) => entry.kind === 'sources' || !entry.data.deprecated);
+    this.retired = entries.filter((entry): entry is IdEntry => entry.kind !== 'sources' && Boolean(entry.data.deprecated));
+    const of = <K extends Entry['kind']>(kind: K) => active.filter((entry): entry is Extract<Entry, { kind: K }> => entry.kind === kind);
     this.stages = of('stages').sort((a, b) => a.data.order - b.data.order);
     this.risks = of('risks').sort(byId);
     this.mitigations = of('mitigations').sort(byId);
@@ -69,7 +73,7 @@ export class ContentGraph {
     this.incidents = of('incidents').sort(byId);
     this.sources = of('sources').sort((a, b) => a.data.key.localeCompare(b.data.key));
 
-    for (const entry of this.idEntries()) {
+    for (const entry of [...this.idEntries(), ...this.retired]) {
       if (!this.#byId.has(entry.data.id)) this.#byId.set(entry.data.id, entry);
       for (const alias of entry.data.aliases) if (!this.#byAlias.has(alias.toLowerCase())) this.#byAlias.set(alias.toLowerCase(), entry);
     }
@@ -94,7 +98,7 @@ export class ContentGraph {
         }
       }
     }
-    for (const entry of entries) {
+    for (const entry of active) {
       for (const citation of entry.kind === 'sources' ? [] : entry.data.citations) push(this.#citing, citation.source, entry);
       if (entry.kind === 'sources') continue;
       for (const id of entry.data.concepts) push(this.#explainedBy, id, entry);
@@ -102,8 +106,14 @@ export class ContentGraph {
     }
   }
 
+  /** Every current entry with a Bulkhead ID; deprecated ones are in `retired`. */
   idEntries(): IdEntry[] {
     return [...this.stages, ...this.risks, ...this.mitigations, ...this.checks, ...this.concepts, ...this.incidents];
+  }
+
+  /** Every entry that has a page: current and deprecated. */
+  allPagedEntries(): IdEntry[] {
+    return [...this.idEntries(), ...this.retired];
   }
 
   entryById(id: string): IdEntry | undefined {

@@ -16,7 +16,7 @@ export function nextFreeId(graph: ContentGraph, collection: IdCollection, lockFi
     const match = new RegExp(`^${prefix}(\\d+)$`, 'i').exec(text);
     if (match?.[1]) numbers.push(Number(match[1]));
   };
-  for (const entry of graph.idEntries()) {
+  for (const entry of graph.allPagedEntries()) {
     take(entry.data.id);
     entry.data.aliases.forEach(take);
   }

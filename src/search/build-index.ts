@@ -42,7 +42,7 @@ export function buildIdIndex(graph: ContentGraph, records: readonly RefRecord[])
     }
   };
 
-  for (const entry of graph.idEntries()) {
+  for (const entry of graph.allPagedEntries()) {
     const identifiers = [entry.data.id, ...entry.data.aliases];
     if (entry.kind === 'concepts') identifiers.push(...entry.data.identifiers.flatMap(capabilityVariants));
     if (entry.kind === 'stages') identifiers.push(entry.data.key);
@@ -88,7 +88,7 @@ export function identifiersInContent(graph: ContentGraph, records: readonly RefR
     const record = records.find((candidate) => candidate.namespace === namespace && candidate.id === id);
     return record ? canonicalRefPath(record) : undefined;
   };
-  for (const entry of graph.idEntries()) {
+  for (const entry of graph.allPagedEntries()) {
     cases.push({ kind: 'Bulkhead ID', query: entry.data.id, expectedUrl: urlOfEntry(entry) });
     for (const alias of entry.data.aliases) cases.push({ kind: 'alias', query: alias, expectedUrl: urlOfEntry(entry) });
     if (entry.kind === 'concepts') for (const identifier of entry.data.identifiers.flatMap(capabilityVariants)) cases.push({ kind: 'concept identifier', query: identifier, expectedUrl: urlOfEntry(entry) });

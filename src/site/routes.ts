@@ -16,7 +16,7 @@ export interface EntryRoute<E extends IdEntry> {
  * alias so links to old IDs and slugs keep working.
  */
 export function entryRoutes<K extends Exclude<IdEntry['kind'], 'stages'>>(graph: ContentGraph, kind: K): EntryRoute<Extract<IdEntry, { kind: K }>>[] {
-  const entries = graph.idEntries().filter((entry): entry is Extract<IdEntry, { kind: K }> => entry.kind === kind);
+  const entries = graph.allPagedEntries().filter((entry): entry is Extract<IdEntry, { kind: K }> => entry.kind === kind);
   return entries.flatMap((entry) => {
     const { id, aliases } = (entry as IdEntry).data;
     return [

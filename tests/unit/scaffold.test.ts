@@ -17,8 +17,8 @@ describe('npm run new', () => {
     const result = scaffold(fixture.root, ['risk', '--title', 'Kernel keyring exposed', '--summary', 'Containers share the host kernel keyring unless it is namespaced.', '--cite', 'nist-sp-800-190', '--stage', 'host', '--severity', 'medium', '--mitigations', 'BH-M-005']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('BH-R-006');
-    const file = join(fixture.root, 'content', 'risks', 'bh-r-006-kernel-keyring-exposed.mdx');
+    expect(result.stdout).toContain('BH-R-007');
+    const file = join(fixture.root, 'content', 'risks', 'bh-r-007-kernel-keyring-exposed.mdx');
     const before = fixture.validate().problems;
     expect(before.map((problem) => problem.rule)).toContain('unwritten-scaffold');
     expect(before.every((problem) => problem.rule === 'unwritten-scaffold')).toBe(true);

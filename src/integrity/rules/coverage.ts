@@ -29,7 +29,7 @@ export const missingCitation: IntegrityRule = {
   name: 'missing-citation',
   description: 'Every entry cites at least one source.',
   run(context) {
-    return context.graph.idEntries().flatMap((entry): ProblemDraft[] =>
+    return context.graph.allPagedEntries().flatMap((entry): ProblemDraft[] =>
       entry.data.citations.length > 0
         ? []
         : [{ file: entry.file, field: 'citations', value: '[]', line: context.lineOf(entry, ['citations']) ?? context.lineOf(entry, ['id']), message: 'the entry cites no source', suggestion: 'add citations: [{ source: <key of a file in content/sources>, locator: "§…" }]' }],
@@ -42,7 +42,7 @@ export const unknownSource: IntegrityRule = {
   description: 'Every citation points to a source in content/sources.',
   run(context) {
     const keys = context.graph.sources.map((source) => source.data.key);
-    return context.graph.idEntries().flatMap((entry) =>
+    return context.graph.allPagedEntries().flatMap((entry) =>
       entry.data.citations.flatMap((citation, index): ProblemDraft[] => {
         if (context.graph.sourceByKey(citation.source)) return [];
         const match = closest(citation.source, keys) ?? keys.find((key) => key.includes(citation.source.toLowerCase()));

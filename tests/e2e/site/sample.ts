@@ -1,5 +1,5 @@
-import { validateContent } from '../../src/integrity/validate.ts';
-import { urlOf } from '../../src/site/routes.ts';
+import { validateContent } from '../../../src/integrity/validate.ts';
+import { urlOf } from '../../../src/site/routes.ts';
 
 /** The real content graph, so tests pick their samples from what was built instead of hard-coding. */
 export const { graph } = validateContent(process.cwd());

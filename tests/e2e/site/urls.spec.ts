@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { SCANNER_CATALOGS } from '../../src/catalogs/scanners.ts';
-import { refPath, refSegment } from '../../src/model/urls.ts';
-import { SCANNERS } from '../../src/model/vocabulary.ts';
-import { parseLock, publishedUrls, URL_LOCK_FILE } from '../../src/refs/published-urls.ts';
+import { SCANNER_CATALOGS } from '../../../src/catalogs/scanners.ts';
+import { refPath, refSegment } from '../../../src/model/urls.ts';
+import { SCANNERS } from '../../../src/model/vocabulary.ts';
+import { parseLock, publishedUrls, URL_LOCK_FILE } from '../../../src/refs/published-urls.ts';
 
 test('the build still publishes every URL in the lock file', () => {
   expect(existsSync(URL_LOCK_FILE), `${URL_LOCK_FILE} is missing: run npm run urls:lock`).toBe(true);
