@@ -5,6 +5,9 @@ import type { Problem } from '../integrity/problem.ts';
 import { DIAGRAM_CACHE_DIR, diagramHash, isCached, writeCachedSvg } from './cache.ts';
 import type { DiagramSource } from './collect.ts';
 
+const BATCH_SIZE = 40;
+const PARALLEL_BATCHES = 2;
+
 export interface RenderStats {
   total: number;
   rendered: number;
@@ -27,20 +30,24 @@ export async function renderDiagrams(diagrams: readonly DiagramSource[], cacheDi
   const problems: Problem[] = [];
   if (misses.length > 0) {
     const renderer = createMermaidRenderer({ browserType: chromium, launchOptions: chromiumLaunchOptions() });
-    const results = await Promise.all(
-      misses.map(async ([hash, owners]) => {
-        const source = owners[0]?.source ?? '';
-        const [result] = await renderer([source], { prefix: `bh-${hash.slice(0, 10)}`, mermaidConfig: { theme: 'neutral', flowchart: { htmlLabels: false } } });
-        return { owners, source, result };
-      }),
-    );
-    for (const { owners, source, result } of results) {
-      if (result?.status === 'fulfilled') writeCachedSvg(source, result.value.svg, cacheDir);
-      else {
-        const reason = result?.status === 'rejected' ? String(result.reason instanceof Error ? result.reason.message : result.reason).split('\n').slice(0, 3).join(' ') : 'no result';
-        for (const owner of owners) problems.push({ rule: 'diagram', file: owner.file, field: owner.field, message: `Mermaid cannot render this diagram: ${reason}` });
-      }
-    }
+    // One browser, diagrams in batches: a page per diagram would not survive thousands of them.
+    const batches: (typeof misses)[] = [];
+    for (let start = 0; start < misses.length; start += BATCH_SIZE) batches.push(misses.slice(start, start + BATCH_SIZE));
+    const renderBatch = async (batch: typeof misses) => {
+      const sources = batch.map(([, owners]) => owners[0]?.source ?? '');
+      const prefix = `bh-${diagramHash(sources.join('\0')).slice(0, 10)}`;
+      const results = await renderer(sources, { prefix, mermaidConfig: { theme: 'neutral', flowchart: { htmlLabels: false } } });
+      batch.forEach(([, owners], index) => {
+        const result = results[index];
+        const source = sources[index] ?? '';
+        if (result?.status === 'fulfilled') writeCachedSvg(source, result.value.svg, cacheDir);
+        else {
+          const reason = result?.status === 'rejected' ? String(result.reason instanceof Error ? result.reason.message : result.reason).split('\n').slice(0, 3).join(' ') : 'no result';
+          for (const owner of owners) problems.push({ rule: 'diagram', file: owner.file, field: owner.field, message: `Mermaid cannot render this diagram: ${reason}` });
+        }
+      });
+    };
+    for (let start = 0; start < batches.length; start += PARALLEL_BATCHES) await Promise.all(batches.slice(start, start + PARALLEL_BATCHES).map(renderBatch));
   }
   return { stats: { total: unique.size, rendered: misses.length - problems.length, cached: unique.size - misses.length, browserLaunched: misses.length > 0 }, problems };
 }
