@@ -5,7 +5,8 @@ import { join } from 'node:path';
 /** Bump when the render options change, so old cached SVGs are not reused. */
 const RENDER_VERSION = 'mermaid-isomorphic-3.1/neutral/v1';
 
-export const DIAGRAM_CACHE_DIR = join(process.cwd(), 'node_modules', '.cache', 'bulkhead-diagrams');
+/** Survives between builds; BULKHEAD_DIAGRAM_CACHE moves it (the scale benchmark starts cold). */
+export const DIAGRAM_CACHE_DIR = process.env.BULKHEAD_DIAGRAM_CACHE || join(process.cwd(), 'node_modules', '.cache', 'bulkhead-diagrams');
 
 export function diagramHash(source: string): string {
   return createHash('sha256').update(RENDER_VERSION).update('\0').update(source.trim()).digest('hex').slice(0, 16);

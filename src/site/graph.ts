@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import type { IdEntry } from '../graph/entries.ts';
 import type { ContentGraph } from '../graph/graph.ts';
@@ -27,9 +28,10 @@ let byFile: Map<string, CollectionEntry<BodyCollection>> | undefined;
 export async function renderBody(entry: IdEntry) {
   if (!byFile || import.meta.env.DEV) {
     const all = await Promise.all((['stages', 'risks', 'mitigations', 'checks', 'concepts', 'incidents'] as const).map((name) => getCollection(name)));
-    byFile = new Map(all.flat().map((item) => [item.filePath ?? '', item]));
+    byFile = new Map(all.flat().map((item) => [resolve(rootDir, item.filePath ?? ''), item]));
   }
-  const astroEntry = byFile.get(entry.file);
+  // Paths compared absolute: Astro and the loader may spell a content tree outside the project differently.
+  const astroEntry = byFile.get(resolve(rootDir, entry.file));
   if (!astroEntry) throw new Error(`${entry.file}: Astro has no content entry for this file`);
   return render(astroEntry);
 }
