@@ -7,6 +7,8 @@ import { siteUrl } from './src/model/urls.ts';
 
 export default defineConfig({
   site: siteUrl(),
+  // The scale benchmark builds in a private copy with its own cache; everyone else uses the default.
+  ...(process.env.BULKHEAD_ASTRO_CACHE_DIR ? { cacheDir: process.env.BULKHEAD_ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
   integrations: [
     bulkhead(),

@@ -6,7 +6,7 @@
  * minutes, peak memory under 4 GB. `--sizes 200,1000` picks other sizes.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STAGES } from '../../src/model/vocabulary.ts';
@@ -69,13 +69,25 @@ function dirSize(path: string): number {
   return readdirSync(path, { withFileTypes: true, recursive: true }).reduce((sum, item) => (item.isFile() ? sum + statSync(join(item.parentPath, item.name)).size : sum), 0);
 }
 
-async function build(root: string, cacheDir: string): Promise<{ seconds: number; peak: number; pages: number; size: number }> {
+/**
+ * A private copy of the project (sharing node_modules) so the benchmark's Astro caches and
+ * generated .astro/ folder never touch the working tree's.
+ */
+function projectCopy(root: string): string {
+  const copy = join(root, 'project');
+  mkdirSync(copy);
+  for (const item of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'CONTRIBUTING.md', 'tests']) cpSync(item, join(copy, item), { recursive: true });
+  symlinkSync(join(process.cwd(), 'node_modules'), join(copy, 'node_modules'));
+  return copy;
+}
+
+async function build(root: string, project: string, cacheDir: string): Promise<{ seconds: number; peak: number; pages: number; size: number }> {
   const out = join(root, 'dist');
-  // Astro's content-layer store remembers entries of earlier content trees, deleted ones included.
-  rmSync('.astro', { recursive: true, force: true });
-  rmSync('node_modules/.astro', { recursive: true, force: true });
+  // Astro's content-layer store remembers entries of earlier content trees: start each build clean.
+  rmSync(join(project, '.astro'), { recursive: true, force: true });
+  rmSync(join(root, 'astro-cache'), { recursive: true, force: true });
   const started = performance.now();
-  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], { env: { ...process.env, BULKHEAD_CONTENT_DIR: join(root, 'content'), BULKHEAD_DIAGRAM_CACHE: cacheDir }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], { cwd: project, env: { ...process.env, BULKHEAD_CONTENT_DIR: join(root, 'content'), BULKHEAD_DIAGRAM_CACHE: cacheDir, BULKHEAD_ASTRO_CACHE_DIR: join(root, 'astro-cache') }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let peak = 0;
@@ -93,8 +105,9 @@ for (const risks of SIZES) {
   const cacheDir = join(root, 'diagram-cache');
   try {
     generate(root, risks);
-    const cold = await build(root, cacheDir);
-    const warm = await build(root, cacheDir);
+    const project = projectCopy(root);
+    const cold = await build(root, project, cacheDir);
+    const warm = await build(root, project, cacheDir);
     rows.push({ risks, cold, warm });
     console.log(`${risks} risks: cold ${cold.seconds.toFixed(1)} s, warm ${warm.seconds.toFixed(1)} s, ${warm.pages} pages`);
   } finally {
