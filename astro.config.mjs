@@ -1,8 +1,10 @@
 // @ts-check
+import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { bulkhead } from './src/integration/bulkhead.ts';
+import { remarkIdLinks } from './src/integration/remark-id-links.ts';
 import { siteUrl } from './src/model/urls.ts';
 
 export default defineConfig({
@@ -10,6 +12,8 @@ export default defineConfig({
   // The scale benchmark builds in a private copy with its own cache; everyone else uses the default.
   ...(process.env.BULKHEAD_ASTRO_CACHE_DIR ? { cacheDir: process.env.BULKHEAD_ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
+  // Astro 7's default processor runs no remark plugins; the unified one does, and MDX inherits it.
+  markdown: { processor: unified({ remarkPlugins: [remarkIdLinks] }) },
   integrations: [
     bulkhead(),
     starlight({

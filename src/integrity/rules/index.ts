@@ -1,5 +1,6 @@
 import type { IntegrityRule } from '../rule.ts';
 import { automationFixtures } from './automation.ts';
+import { bodyReferences } from './body-references.ts';
 import { diagramText, requiredBodySections } from './body.ts';
 import { missingCitation, mitigationWithoutCheck, riskWithoutMitigation, unknownSource } from './coverage.ts';
 import { unknownFrameworkId, unknownScannerRule } from './external-ids.ts';
@@ -14,6 +15,7 @@ export const INTEGRITY_RULES: readonly IntegrityRule[] = [
   fileName,
   stageSet,
   unknownReference,
+  bodyReferences,
   unknownSource,
   missingCitation,
   riskWithoutMitigation,
