@@ -119,9 +119,11 @@ export function normalizeIdentifier(text: string): string {
 const spellingIndex = new Map<ScannerKey, Map<string, ScannerRule>>(
   SCANNERS.map((scanner) => {
     const index = new Map<string, ScannerRule>();
-    for (const rule of SCANNER_CATALOGS[scanner].rules) {
-      for (const spelling of [rule.id, ...rule.spellings]) index.set(normalizeIdentifier(spelling), rule);
-    }
+    const rules = SCANNER_CATALOGS[scanner].rules;
+    // Canonical IDs go in last so they win: upstream data has spellings that collide with
+    // another rule's ID once separators are ignored (KCV-0012's legacy ID is KSV0012).
+    for (const rule of rules) for (const spelling of rule.spellings) index.set(normalizeIdentifier(spelling), rule);
+    for (const rule of rules) index.set(normalizeIdentifier(rule.id), rule);
     return [scanner, index];
   }),
 );

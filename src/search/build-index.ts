@@ -32,13 +32,17 @@ function capabilityVariants(identifier: string): string[] {
 export function buildIdIndex(graph: ContentGraph, records: readonly RefRecord[]): IdIndex {
   const targets: IdTarget[] = [];
   const keys: Record<string, number[]> = {};
+  /** The target whose own ID is the key goes first; one that merely has it as an old spelling follows. */
   const add = (target: IdTarget, identifiers: readonly string[]) => {
     const position = targets.push(target) - 1;
+    const own = normalizeQuery(identifiers[0] ?? '');
     for (const identifier of identifiers) {
       const key = normalizeQuery(identifier);
       if (!key) continue;
       const list = (keys[key] ??= []);
-      if (!list.includes(position)) list.push(position);
+      if (list.includes(position)) continue;
+      if (key === own) list.unshift(position);
+      else list.push(position);
     }
   };
 
