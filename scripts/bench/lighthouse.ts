@@ -1,0 +1,44 @@
+/**
+ * npm run bench:lighthouse — Lighthouse (performance, accessibility, best practices, SEO) on the
+ * home page, a risk page and a matrix page of the built site (dist/), in the Chromium that
+ * src/browser.ts chooses. Prints one row per page; the budget is 100 in every category.
+ */
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromiumExecutable } from '../../src/browser.ts';
+import { validateContent } from '../../src/integrity/validate.ts';
+import { startPreview } from '../serve.ts';
+
+const { graph } = validateContent(process.cwd());
+const risk = graph.risks[0];
+const pages: [string, string][] = [
+  ['home', '/'],
+  ['risk', risk ? `/risks/${risk.data.id.toLowerCase()}/` : '/risks/'],
+  ['matrix', '/matrices/threats/'],
+];
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+
+const server = await startPreview(4393);
+const chromePath = chromiumExecutable();
+const chrome = await chromeLauncher.launch({ ...(chromePath ? { chromePath } : {}), chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+let belowBudget = 0;
+try {
+  console.log(`${'page'.padEnd(8)} ${CATEGORIES.map((category) => category.padStart(15)).join('')}`);
+  for (const [name, path] of pages) {
+    const result = await lighthouse(`${server.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES], formFactor: 'desktop', screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false }, throttlingMethod: 'simulate' });
+    const categories = result?.lhr.categories ?? {};
+    const scores = CATEGORIES.map((category) => Math.round((categories[category]?.score ?? 0) * 100));
+    belowBudget += scores.filter((score) => score < 100).length;
+    console.log(`${name.padEnd(8)} ${scores.map((score) => String(score).padStart(15)).join('')}`);
+    for (const category of CATEGORIES) {
+      for (const reference of categories[category]?.auditRefs ?? []) {
+        const audit = result?.lhr.audits[reference.id];
+        if (audit && audit.score !== null && audit.score < 1 && reference.weight > 0) console.log(`         ${category}: ${audit.id} (${audit.title}) score ${audit.score}`);
+      }
+    }
+  }
+} finally {
+  chrome.kill();
+  await server.stop();
+}
+console.log(belowBudget === 0 ? 'every score is 100' : `${belowBudget} scores below 100`);
