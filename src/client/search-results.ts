@@ -16,19 +16,27 @@ export function renderResults(list: HTMLElement, prefix: string, ids: IdTarget[]
   const rest = pages.filter((page) => !idUrls.has(page.url));
   const options: string[] = [];
   let index = 0;
+  // Options hold no links (a listbox may not nest interactive elements): activating one opens data-url.
   const option = (html: string, url: string, extraClass = '') => `<li role="option" id="${prefix}-${index++}" class="search-option ${extraClass}" aria-selected="false" data-url="${escapeHtml(url)}">${html}</li>`;
   if (ids.length > 0) options.push(`<li role="presentation" class="search-group">Exact ID match</li>`);
   for (const target of ids) {
-    const related = target.related?.length ? `<span class="search-related">Maps to: ${target.related.map((item) => `<a href="${escapeHtml(item.url)}" tabindex="-1">${escapeHtml(item.label)}</a>`).join(' · ')}</span>` : '';
-    options.push(option(`<a href="${escapeHtml(target.url)}" tabindex="-1"><span class="search-kind">${escapeHtml(target.kind)}</span> ${escapeHtml(target.label)}</a>${related}`, target.url, 'search-exact'));
+    options.push(option(`<span class="search-title"><span class="search-kind">${escapeHtml(target.kind)}</span> ${escapeHtml(target.label)}</span>`, target.url, 'search-exact'));
+    for (const item of target.related ?? []) options.push(option(`<span class="search-title"><span class="search-kind">maps to</span> ${escapeHtml(item.label)}</span>`, item.url, 'search-related-option'));
   }
   if (rest.length > 0) options.push(`<li role="presentation" class="search-group">Pages</li>`);
   for (const page of rest) {
-    options.push(option(`<a href="${escapeHtml(page.url)}" tabindex="-1">${page.type ? `<span class="search-kind">${escapeHtml(page.type)}</span> ` : ''}${escapeHtml(page.title)}</a><span class="search-excerpt">${safeExcerpt(page.excerpt)}</span>`, page.url));
+    options.push(option(`<span class="search-title">${page.type ? `<span class="search-kind">${escapeHtml(page.type)}</span> ` : ''}${escapeHtml(page.title)}</span><span class="search-excerpt">${safeExcerpt(page.excerpt)}</span>`, page.url));
   }
   if (options.length === 0 && query.trim().length >= 2) options.push(`<li role="presentation" class="search-empty">No results for “${escapeHtml(query)}”. Try an ID such as KSV017, CVE-2019-5736 or CAP_SYS_ADMIN.</li>`);
   list.innerHTML = options.join('');
-  return [...list.querySelectorAll<HTMLElement>('[role="option"]')];
+  const rendered = [...list.querySelectorAll<HTMLElement>('[role="option"]')];
+  for (const item of rendered) item.addEventListener('click', () => openOption(item));
+  return rendered;
+}
+
+export function openOption(option: HTMLElement | undefined): void {
+  const url = option?.dataset.url;
+  if (url) location.href = url;
 }
 
 /** Arrow keys move through options; Enter opens the active one. Returns the new active index. */

@@ -97,7 +97,7 @@ export function mitigationCheckMatrix(graph: ContentGraph): Matrix {
     id: 'mitigation-checks',
     title: 'Mitigation × check',
     caption: 'The runnable checks that verify each mitigation is in place.',
-    columns: ['Mitigation', 'Environments', 'Checks', 'Automated by bulkhead check'],
+    columns: ['Mitigation', 'Environments', 'Checks', 'Checks with a machine rule'],
     rows: graph.mitigations.map((mitigation) => {
       const checks = graph.checksOfMitigation(mitigation);
       return {

@@ -105,6 +105,12 @@ describe('integrity rules', () => {
     expect(problem).toMatchObject({ field: 'frameworks.owaspK8s[0]', value: 'K01', suggestion: 'name the edition: "K01:2022" or "K01:2025"' });
   });
 
+  it('rejects a concept identifier that is another entry’s ID', () => {
+    const set = content();
+    set.edit('concepts/bh-co-001-fixture-capabilities.mdx', 'identifiers: [CAP_SYS_ADMIN, SYS_ADMIN]', 'identifiers: [CAP_SYS_ADMIN, SYS_ADMIN, bh-r-004]');
+    expect(set.validate().problems.find((item) => item.rule === 'duplicate-identifier')).toMatchObject({ field: 'identifiers[2]', value: 'bh-r-004', message: '"bh-r-004" is already BH-R-004' });
+  });
+
   it('requires the sections of a risk body', () => {
     const set = content();
     set.edit(RISK, '## Detection', '## How to detect');

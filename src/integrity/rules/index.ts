@@ -5,6 +5,7 @@ import { diagramText, requiredBodySections } from './body.ts';
 import { missingCitation, mitigationWithoutCheck, riskWithoutMitigation, unknownSource } from './coverage.ts';
 import { unknownFrameworkId, unknownScannerRule } from './external-ids.ts';
 import { duplicateId, fileName, stageSet } from './identity.ts';
+import { duplicateIdentifier } from './identifiers.ts';
 import { mdxSafety } from './mdx-safety.ts';
 import { unknownReference } from './references.ts';
 import { unwrittenScaffold } from './scaffold.ts';
@@ -12,6 +13,7 @@ import { unwrittenScaffold } from './scaffold.ts';
 /** Every integrity rule, in the order their problems are listed. */
 export const INTEGRITY_RULES: readonly IntegrityRule[] = [
   duplicateId,
+  duplicateIdentifier,
   fileName,
   stageSet,
   unknownReference,
