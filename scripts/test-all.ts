@@ -50,8 +50,9 @@ const node = process.execPath;
 const bin = (name: string, ...rest: string[]) => [join('node_modules', name), ...rest];
 
 gate('content validation', node, ['scripts/check-content.ts']);
-gate('type check', node, bin('typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'));
+// astro check first: it generates .astro/types.d.ts (astro:content types) that tsc needs on a fresh clone.
 gate('Astro check', node, bin('astro/bin/astro.mjs', 'check'));
+gate('type check', node, bin('typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'));
 
 const vitestReport = join(reports, 'vitest.json');
 suite('unit tests', node, bin('vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`), vitestReport, (json) => {
