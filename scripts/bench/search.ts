@@ -18,11 +18,13 @@ try {
   const page = await browser.newPage();
   let bytes = 0;
   let requests = 0;
-  page.on('response', async (response) => {
-    const path = new URL(response.url()).pathname;
+  page.on('requestfinished', async (request) => {
+    const path = new URL(request.url()).pathname;
     if (path.startsWith('/pagefind/') || path.startsWith('/search/')) {
       requests++;
-      bytes += Number(response.headers()['content-length'] ?? (await response.body().catch(() => Buffer.alloc(0))).length);
+      const sizes = await request.sizes().catch(() => undefined);
+      // Bytes on the wire: gzip-encoded body plus headers.
+      if (sizes) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
     }
   });
   await page.goto(`${server.url}/`);
