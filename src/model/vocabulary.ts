@@ -80,3 +80,15 @@ export const COLLECTION_LABELS: Record<CollectionName, { singular: string; plura
   incidents: { singular: 'Incident', plural: 'Incidents' },
   sources: { singular: 'Source', plural: 'Sources' },
 };
+
+/** What `bulkhead check` reads; `--kind` takes one of these. */
+export const ARTIFACT_KINDS = ['dockerfile', 'kubernetes', 'compose', 'inspect', 'docker-daemon'] as const;
+export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];
+
+export const ARTIFACT_LABELS: Record<ArtifactKind, string> = {
+  dockerfile: 'Dockerfile / Containerfile',
+  kubernetes: 'Kubernetes manifest (also Helm output)',
+  compose: 'Docker Compose file',
+  inspect: 'docker inspect / podman inspect JSON',
+  'docker-daemon': 'Docker daemon.json',
+};

@@ -1,0 +1,80 @@
+import type { InputProblem } from '../artifacts/artifact.ts';
+import { siteUrl } from '../model/urls.ts';
+import type { Severity } from '../model/vocabulary.ts';
+import type { AutomatedCheck } from '../rules/engine.ts';
+import type { Finding } from '../rules/finding.ts';
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. `security-severity` is the
+ * property GitHub sorts security alerts by (critical ≥ 9.0, high ≥ 7.0, medium ≥ 4.0).
+ */
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
+const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
+
+function artifactUri(file: string): string {
+  return file === '<stdin>' ? 'stdin' : encodeURI(file.split('\\').join('/'));
+}
+
+function ruleOf(automated: AutomatedCheck) {
+  const { data } = automated.check;
+  return {
+    id: data.id,
+    name: data.id.replace(/-/g, ''),
+    shortDescription: { text: data.title },
+    fullDescription: { text: `${data.summary} Verifies: ${data.verifies}` },
+    helpUri: automated.url,
+    help: {
+      text: `${data.verifies}\n\nVerify on a live system:\n${data.command}\nPass: ${data.expected.pass}\n\nMore: ${automated.url}`,
+      markdown: `${data.verifies}\n\nVerify on a live system:\n\n\`\`\`sh\n${data.command.trimEnd()}\n\`\`\`\n\nPass: ${data.expected.pass}\n\n[${data.id} on Bulkhead](${automated.url})`,
+    },
+    defaultConfiguration: { level: LEVEL[automated.severity] },
+    properties: {
+      tags: ['security', 'container', ...data.environments],
+      precision: 'high',
+      'security-severity': SECURITY_SEVERITY[automated.severity],
+      risks: automated.riskIds,
+      scannerRules: automated.scannerRules,
+    },
+  };
+}
+
+export function formatSarif(findings: readonly Finding[], problems: readonly InputProblem[], checks: readonly AutomatedCheck[], version: string): string {
+  const ruleIndex = new Map(checks.map((automated, index) => [automated.check.data.id, index]));
+  const region = (line: number | undefined, column: number | undefined) => (line ? { region: { startLine: line, startColumn: column ?? 1 } } : {});
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'bulkhead',
+            informationUri: siteUrl(),
+            semanticVersion: version,
+            rules: checks.map(ruleOf),
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: problems.length === 0,
+            toolExecutionNotifications: problems.map((problem) => ({
+              level: 'error',
+              message: { text: problem.message },
+              locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(problem.file) }, ...region(problem.position?.line, problem.position?.column) } }],
+            })),
+          },
+        ],
+        results: findings.map((finding) => ({
+          ruleId: finding.checkId,
+          ruleIndex: ruleIndex.get(finding.checkId) ?? 0,
+          level: LEVEL[finding.severity],
+          message: { text: `${finding.message} (${finding.object}). ${finding.checkTitle}: ${finding.url}` },
+          locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(finding.file), uriBaseId: '%SRCROOT%' }, ...region(finding.line, finding.column) } }],
+          partialFingerprints: { 'bulkhead/v1': `${finding.checkId}:${finding.file}:${finding.object}:${finding.message}` },
+          properties: { severity: finding.severity, risks: finding.riskIds, scannerRules: finding.scannerRules },
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

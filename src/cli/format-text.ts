@@ -1,0 +1,51 @@
+import type { InputProblem } from '../artifacts/artifact.ts';
+import { SEVERITIES, type Severity } from '../model/vocabulary.ts';
+import type { Finding } from '../rules/finding.ts';
+import type { RunSummary } from './summary.ts';
+
+export interface Paint {
+  severity(severity: Severity, text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+}
+
+const ESC = '\u001b[';
+const SEVERITY_COLOURS: Record<Severity, string> = { critical: '1;31', high: '31', medium: '33', low: '36' };
+
+export function paint(enabled: boolean): Paint {
+  const wrap = (code: string, text: string) => (enabled ? `${ESC}${code}m${text}${ESC}0m` : text);
+  return {
+    severity: (severity, text) => wrap(SEVERITY_COLOURS[severity], text),
+    dim: (text) => wrap('2', text),
+    bold: (text) => wrap('1', text),
+  };
+}
+
+export function formatProblem(problem: InputProblem): string {
+  const where = problem.position ? `${problem.file}:${problem.position.line}:${problem.position.column}` : problem.file;
+  return `error: ${where}: ${problem.message}`;
+}
+
+/** Findings grouped by file, each with its position, check, severity, message and page. */
+export function formatText(findings: readonly Finding[], summary: RunSummary, colours: Paint): string {
+  const lines: string[] = [];
+  const byFile = Map.groupBy(findings, (finding) => finding.file);
+  for (const [file, list] of byFile) {
+    lines.push(colours.bold(file));
+    for (const finding of list) {
+      const where = finding.line ? `${finding.line}:${finding.column ?? 1}` : '-';
+      const scanners = Object.entries(finding.scannerRules).map(([scanner, ids]) => `${scanner} ${ids.join(', ')}`).join('; ');
+      lines.push(`  ${where.padEnd(7)} ${colours.severity(finding.severity, finding.severity.padEnd(8))} ${finding.checkId}  ${finding.message} ${colours.dim(`(${finding.object})`)}`);
+      lines.push(`  ${' '.repeat(7)} ${' '.repeat(8)} ${colours.dim(`${finding.url}  risk ${finding.riskIds.join(', ') || '-'}${scanners ? `  ≈ ${scanners}` : ''}`)}`);
+    }
+    lines.push('');
+  }
+  const counts = SEVERITIES.map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length] as const).filter(([, count]) => count > 0);
+  const tally = counts.length > 0 ? ` (${counts.map(([severity, count]) => `${count} ${severity}`).join(', ')})` : '';
+  lines.push(
+    `${findings.length} finding${findings.length === 1 ? '' : 's'}${tally} in ${summary.filesChecked} file${summary.filesChecked === 1 ? '' : 's'} checked` +
+      `${summary.filesSkipped ? `, ${summary.filesSkipped} skipped (not a container artifact)` : ''}` +
+      `${summary.inputErrors ? `, ${summary.inputErrors} input error${summary.inputErrors === 1 ? '' : 's'}` : ''}; ${summary.checksRun} automated checks`,
+  );
+  return `${lines.join('\n')}\n`;
+}

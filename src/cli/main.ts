@@ -1,0 +1,169 @@
+/**
+ * `bulkhead` — runs the knowledge base's automated checks on Dockerfiles, Kubernetes manifests,
+ * Compose files, inspect output and daemon.json, and links every finding to its check page.
+ * Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { readArtifact, type InputProblem } from '../artifacts/artifact.ts';
+import { validateContent } from '../integrity/validate.ts';
+import { formatProblem as formatContentProblem } from '../integrity/problem.ts';
+import { ARTIFACT_KINDS, ARTIFACT_LABELS, SEVERITIES, type ArtifactKind, type Severity } from '../model/vocabulary.ts';
+import { kindsOfRule, loadAutomatedChecks, runChecks, type AutomatedCheck } from '../rules/engine.ts';
+import type { Finding } from '../rules/finding.ts';
+import { collectInputs } from './collect.ts';
+import { formatJson } from './format-json.ts';
+import { formatSarif } from './format-sarif.ts';
+import { formatProblem, formatText, paint } from './format-text.ts';
+import type { RunSummary } from './summary.ts';
+
+export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+const FAIL_ON = [...SEVERITIES, 'none'] as const;
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+const HELP = `Usage: bulkhead check [options] PATH...
+       bulkhead rules
+       bulkhead --version
+
+Runs Bulkhead's automated checks on container artifacts and links each finding to its page.
+PATH is a file, a directory (searched recursively) or - for standard input (e.g. helm template … | bulkhead check -).
+
+Kinds (detected from name and content, or forced with --kind):
+${ARTIFACT_KINDS.map((kind) => `  ${kind.padEnd(14)} ${ARTIFACT_LABELS[kind]}`).join('\n')}
+
+Options:
+  --kind KIND        read every input as KIND
+  --format FORMAT    text (default), json or sarif (SARIF 2.1.0, for GitHub code scanning)
+  --output FILE      write the report to FILE instead of standard output
+  --fail-on LEVEL    lowest severity that makes the exit code 1: ${FAIL_ON.join(', ')} (default low)
+  -h, --help         this text
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error (the other files are still checked).
+Colour is used only on a terminal and never when NO_COLOR is set.`;
+
+export interface CliIo {
+  argv: readonly string[];
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Buffer;
+  isTty: boolean;
+}
+
+class UsageError extends Error {}
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${name} "${value}" is not one of ${allowed.join(', ')}`);
+}
+
+function packageVersion(): string {
+  const manifest: unknown = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8'));
+  return typeof manifest === 'object' && manifest !== null && 'version' in manifest ? String(manifest.version) : '0.0.0';
+}
+
+async function loadChecks(io: CliIo): Promise<AutomatedCheck[] | undefined> {
+  const { graph, problems } = validateContent(ROOT, { rules: [] });
+  if (problems.length > 0) {
+    for (const problem of problems) io.stderr(`error: ${formatContentProblem(problem)}\n`);
+    return undefined;
+  }
+  return loadAutomatedChecks(graph, ROOT);
+}
+
+function atOrAbove(severity: Severity, threshold: Severity | 'none'): boolean {
+  return threshold !== 'none' && SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
+}
+
+async function check(io: CliIo, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      kind: { type: 'string' },
+      format: { type: 'string' },
+      output: { type: 'string' },
+      'fail-on': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(`${HELP}\n`);
+    return EXIT.clean;
+  }
+  const format: Format = oneOf('format', values.format, FORMATS, 'text');
+  const failOn = oneOf('fail-on', values['fail-on'], FAIL_ON, 'low');
+  const kind: ArtifactKind | undefined = values.kind === undefined ? undefined : oneOf('kind', values.kind, ARTIFACT_KINDS, 'kubernetes');
+  if (positionals.length === 0) throw new UsageError('no PATH given (use - to read standard input)');
+
+  const checks = await loadChecks(io);
+  if (!checks) return EXIT.error;
+  const collected = collectInputs(positionals, io.cwd, io.readStdin);
+  const problems: InputProblem[] = [...collected.problems];
+  const findings: Finding[] = [];
+  const summary: RunSummary = { filesChecked: 0, filesSkipped: 0, inputErrors: 0, checksRun: checks.length };
+  for (const file of collected.files) {
+    const result = readArtifact(file.name, file.text, kind);
+    if (result.status === 'unrecognised' && !file.named) {
+      summary.filesSkipped++;
+      continue;
+    }
+    problems.push(...result.problems);
+    if (result.status !== 'read') continue;
+    summary.filesChecked++;
+    findings.push(...runChecks(result.artifact, checks));
+  }
+  summary.inputErrors = problems.length;
+
+  for (const problem of problems) io.stderr(`${formatProblem(problem)}\n`);
+  const colour = format === 'text' && !values.output && io.isTty && !io.env.NO_COLOR;
+  const report =
+    format === 'json' ? formatJson(findings, problems, summary)
+    : format === 'sarif' ? formatSarif(findings, problems, checks, packageVersion())
+    : formatText(findings, summary, paint(colour));
+  if (values.output) writeFileSync(values.output, report);
+  else io.stdout(report);
+
+  if (problems.length > 0) return EXIT.error;
+  return findings.some((finding) => atOrAbove(finding.severity, failOn)) ? EXIT.findings : EXIT.clean;
+}
+
+async function listRules(io: CliIo): Promise<number> {
+  const checks = await loadChecks(io);
+  if (!checks) return EXIT.error;
+  for (const automated of checks) {
+    io.stdout(`${automated.check.data.id}  ${automated.severity.padEnd(8)} ${kindsOfRule(automated.rule).join(', ').padEnd(30)} ${automated.check.data.title}\n`);
+  }
+  io.stdout(`${checks.length} automated checks\n`);
+  return EXIT.clean;
+}
+
+export async function main(io: CliIo): Promise<number> {
+  const [command, ...rest] = io.argv;
+  try {
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+      io.stdout(`${HELP}\n`);
+      return command === undefined ? EXIT.error : EXIT.clean;
+    }
+    if (command === '--version' || command === '-v') {
+      io.stdout(`${packageVersion()}\n`);
+      return EXIT.clean;
+    }
+    if (command === 'check') return await check(io, rest);
+    if (command === 'rules') return await listRules(io);
+    throw new UsageError(`unknown command "${command}" (expected check or rules)`);
+  } catch (error) {
+    // parseArgs throws TypeErrors with a code for unknown or malformed options: usage errors too.
+    const isUsage = error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(isUsage ? `bulkhead: ${message}\nRun "bulkhead check --help" for usage.\n` : `bulkhead: internal error: ${message}\n`);
+    if (!isUsage && io.env.BULKHEAD_DEBUG && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
+    return EXIT.error;
+  }
+}

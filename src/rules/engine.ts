@@ -1,0 +1,115 @@
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import type { Artifact } from '../artifacts/artifact.ts';
+import type { Position } from '../artifacts/location.ts';
+import type { YamlDocument } from '../artifacts/yaml-stream.ts';
+import type { CheckEntry } from '../graph/entries.ts';
+import type { ContentGraph } from '../graph/graph.ts';
+import { absoluteUrl } from '../model/urls.ts';
+import { SCANNERS, type ArtifactKind, type ScannerKey, type Severity } from '../model/vocabulary.ts';
+import { urlOf } from '../site/routes.ts';
+import type { CheckRule, RuleHit } from './api.ts';
+import type { Finding } from './finding.ts';
+
+/** A check with its machine rule and the metadata findings carry, resolved once per run. */
+export interface AutomatedCheck {
+  check: CheckEntry;
+  rule: CheckRule;
+  severity: Severity;
+  riskIds: string[];
+  scannerRules: Partial<Record<ScannerKey, string[]>>;
+  url: string;
+}
+
+/** The artifact kinds a rule has handlers for, for the check page and `bulkhead rules`. */
+export function kindsOfRule(rule: CheckRule): ArtifactKind[] {
+  const kinds: ArtifactKind[] = [];
+  if (rule.dockerfile) kinds.push('dockerfile');
+  if (rule.kubernetes) kinds.push('kubernetes');
+  if (rule.docker) kinds.push('compose', 'inspect');
+  if (rule.daemon) kinds.push('docker-daemon');
+  return kinds;
+}
+
+function isCheckRule(value: unknown): value is CheckRule {
+  if (value === null || typeof value !== 'object') return false;
+  const handlers = ['dockerfile', 'kubernetes', 'docker', 'daemon'];
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((key) => handlers.includes(key) && typeof (value as Record<string, unknown>)[key] === 'function');
+}
+
+export async function importRule(rootDir: string, ruleFile: string): Promise<CheckRule> {
+  const module: unknown = await import(pathToFileURL(join(rootDir, ruleFile)).href);
+  const rule = (module as { default?: unknown }).default;
+  if (!isCheckRule(rule)) throw new Error(`${ruleFile}: the default export must be defineRule({ dockerfile?, kubernetes?, docker?, daemon? }) with at least one handler`);
+  return rule;
+}
+
+export async function loadAutomatedChecks(graph: ContentGraph, rootDir: string): Promise<AutomatedCheck[]> {
+  const automated = graph.checks.filter((check) => check.automation);
+  return Promise.all(
+    automated.map(async (check): Promise<AutomatedCheck> => {
+      const rule = await importRule(rootDir, check.automation?.ruleFile ?? '');
+      const scannerRules: Partial<Record<ScannerKey, string[]>> = {};
+      for (const scanner of SCANNERS) {
+        const ids = graph.rulesOfCheck(check).filter((rule) => rule.scanner === scanner).map((rule) => rule.id);
+        if (ids.length > 0) scannerRules[scanner] = ids;
+      }
+      return {
+        check,
+        rule,
+        severity: graph.severityOfCheck(check),
+        riskIds: graph.risksVerifiedBy(check).map((risk) => risk.data.id),
+        scannerRules,
+        url: absoluteUrl(urlOf(check)),
+      };
+    }),
+  );
+}
+
+function position(hit: RuleHit, document: YamlDocument | undefined): Position | undefined {
+  if (!Array.isArray(hit.at)) return hit.at as Position;
+  return document?.locate(hit.at);
+}
+
+/** Runs every applicable rule over one artifact. Findings come out in file order. */
+export function runChecks(artifact: Artifact, checks: readonly AutomatedCheck[]): Finding[] {
+  const findings: Finding[] = [];
+  const record = (automated: AutomatedCheck, hits: RuleHit[], object: string, document?: YamlDocument) => {
+    for (const hit of hits) {
+      const at = position(hit, document);
+      findings.push({
+        checkId: automated.check.data.id,
+        checkTitle: automated.check.data.title,
+        severity: automated.severity,
+        riskIds: automated.riskIds,
+        file: artifact.file,
+        line: at?.line,
+        column: at?.column,
+        object,
+        message: hit.message,
+        scannerRules: automated.scannerRules,
+        url: automated.url,
+      });
+    }
+  };
+  for (const automated of checks) {
+    const { rule } = automated;
+    switch (artifact.kind) {
+      case 'dockerfile':
+        if (rule.dockerfile) record(automated, rule.dockerfile(artifact.dockerfile), 'Dockerfile');
+        break;
+      case 'kubernetes':
+        if (rule.kubernetes) for (const object of artifact.objects) record(automated, rule.kubernetes(object), `${object.kind}/${object.name}`, object.document);
+        break;
+      case 'compose':
+      case 'inspect':
+        if (rule.docker) for (const container of artifact.containers) record(automated, rule.docker(container), `${artifact.kind === 'compose' ? 'service' : 'container'} ${container.name}`, container.document);
+        break;
+      case 'docker-daemon':
+        if (rule.daemon) record(automated, rule.daemon(artifact.daemon), 'daemon.json', artifact.daemon.document);
+        break;
+    }
+  }
+  return findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.checkId.localeCompare(b.checkId));
+}

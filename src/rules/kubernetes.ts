@@ -1,0 +1,68 @@
+import type { ContainerView, KubeObject, PodView } from '../artifacts/kubernetes.ts';
+import { isRecord } from '../artifacts/kubernetes.ts';
+import type { PathSegment } from '../artifacts/location.ts';
+import type { RuleHit } from './api.ts';
+
+export { isRecord };
+
+/** A securityContext field as Kubernetes applies it: the container's value wins over the pod's. */
+export interface EffectiveSetting {
+  value: unknown;
+  /** Where the winning value is written, or the container's securityContext when neither sets it. */
+  path: PathSegment[];
+  /** False when neither the container nor the pod sets the field. */
+  set: boolean;
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return isRecord(value) ? value : {};
+}
+
+export function effectiveSecurityContext(pod: PodView, container: ContainerView, field: string): EffectiveSetting {
+  const own = record(container.value.securityContext);
+  if (field in own) return { value: own[field], path: [...container.path, 'securityContext', field], set: true };
+  const podContext = record(pod.spec.securityContext);
+  if (field in podContext) return { value: podContext[field], path: [...pod.path, 'securityContext', field], set: true };
+  return { value: undefined, path: [...container.path, 'securityContext', field], set: false };
+}
+
+/** "init container" / "container" / "ephemeral container", for messages. */
+export function describeContainer(container: ContainerView): string {
+  const label = container.list === 'initContainers' ? 'init container' : container.list === 'ephemeralContainers' ? 'ephemeral container' : 'container';
+  return `${label} "${container.name}"`;
+}
+
+/** Runs `test` on every container of a pod-running object; other objects yield nothing. */
+export function forEachContainer(object: KubeObject, test: (container: ContainerView, pod: PodView) => RuleHit[]): RuleHit[] {
+  const pod = object.pod;
+  if (!pod) return [];
+  return pod.containers.flatMap((container) => test(container, pod));
+}
+
+/** The pod spec field, with its path, for pod-level rules. */
+export function podField(pod: PodView, ...path: string[]): { value: unknown; path: PathSegment[] } {
+  let value: unknown = pod.spec;
+  for (const segment of path) value = record(value)[segment];
+  return { value, path: [...pod.path, ...path] };
+}
+
+/** Host paths of the container runtimes' API sockets (and the directories holding them). */
+export const ENGINE_SOCKETS = [
+  '/var/run/docker.sock',
+  '/run/docker.sock',
+  '/var/run/containerd/containerd.sock',
+  '/run/containerd/containerd.sock',
+  '/var/run/crio/crio.sock',
+  '/run/crio/crio.sock',
+  '/var/run/podman/podman.sock',
+  '/run/podman/podman.sock',
+  '/var/run/cri-dockerd.sock',
+  '/run/cri-dockerd.sock',
+];
+
+/** True for a socket path above, a directory that contains one (e.g. /var/run), or /run/user/<uid>/podman/podman.sock. */
+export function isEngineSocketPath(hostPath: string): boolean {
+  const path = hostPath.replace(/\/+$/, '') || '/';
+  if (/^\/run\/user\/\d+\/(podman\/podman|docker)\.sock$/.test(path)) return true;
+  return ENGINE_SOCKETS.some((socket) => socket === path || socket.startsWith(`${path}/`));
+}
