@@ -26,7 +26,7 @@ export default defineConfig({
         Search: './src/components/overrides/Search.astro',
       },
       sidebar: [
-        { label: 'Start here', items: [{ label: 'Overview', link: '/' }, { label: 'Link scanner findings', link: '/guides/scanner-links/' }, { label: 'Contributing', link: '/guides/contributing/' }] },
+        { label: 'Start here', items: [{ label: 'Overview', link: '/' }, { label: 'Link scanner findings', link: '/guides/scanner-links/' }, { label: 'Run the checks (CLI)', link: '/guides/bulkhead-check/' }, { label: 'Contributing', link: '/guides/contributing/' }] },
         {
           label: 'Life-cycle stages',
           items: [

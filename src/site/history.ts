@@ -37,9 +37,19 @@ export function contentHistory(): Map<string, FileHistory> {
   return cached;
 }
 
-/** Where a page's source can be edited, when the repository is configured in package.json. */
+/** The repository pages link to for editing: BULKHEAD_REPOSITORY_URL (a fork, a mirror) or package.json's. */
+export function repositoryUrl(packageRepository: string | undefined): string | undefined {
+  return process.env.BULKHEAD_REPOSITORY_URL || packageRepository;
+}
+
+/** Where a page's source can be edited, when the repository is on GitHub or GitLab. */
 export function editUrl(repositoryUrl: string | undefined, file: string): string | undefined {
   if (!repositoryUrl) return undefined;
   const base = repositoryUrl.replace(/^git\+/, '').replace(/\.git$/, '').replace(/\/+$/, '');
   return /^https:\/\/(github\.com|gitlab\.com)\//.test(base) ? `${base}/edit/main/${file}` : undefined;
+}
+
+/** Where a repository file can be read, when the repository is on GitHub or GitLab. */
+export function sourceFileUrl(repositoryUrl: string | undefined, file: string): string | undefined {
+  return editUrl(repositoryUrl, file)?.replace('/edit/main/', '/blob/main/');
 }

@@ -60,3 +60,22 @@ test('index pages list every entry of their collection', async ({ page }) => {
   await expect(page.locator('tbody tr:not([hidden])')).toHaveCount(1);
   await expect(page).toHaveURL(new RegExp(`q=${sampleRisk.data.id}`));
 });
+
+test('every entry page links to edit its source file and shows when it last changed', async ({ page }) => {
+  await page.goto('/risks/bh-r-001/');
+  const history = page.locator('section.history');
+  await expect(history).toContainText(/last changed on \d{4}-\d{2}-\d{2}|Last reviewed on \d{4}-\d{2}-\d{2}/);
+  await expect(history.getByRole('link', { name: 'Edit this page' })).toHaveAttribute('href', /^https:\/\/github\.com\/[\w-]+\/[\w-]+\/edit\/main\/content\/risks\/bh-r-001-[\w-]+\.mdx$/);
+});
+
+test('an automated check page says what it reads, shows the command and a reported example, and the CLI guide lists it', async ({ page }) => {
+  await page.goto('/checks/bh-ck-002/');
+  const section = page.locator('#automated').locator('..');
+  await expect(section).toContainText('Automated');
+  await expect(section).toContainText('Kubernetes manifest');
+  await expect(section).toContainText('npx bulkhead check k8s/');
+  await expect(section).toContainText('privileged: true');
+  await section.getByRole('link', { name: 'Run the checks with bulkhead check' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Run the checks with bulkhead check');
+  await expect(page.getByRole('table', { name: 'Checks that bulkhead check runs' })).toContainText('BH-CK-002');
+});
