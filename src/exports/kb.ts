@@ -3,7 +3,7 @@ import type { IdEntry } from '../graph/entries.ts';
 import type { ContentGraph } from '../graph/graph.ts';
 import { buildMatrices } from '../matrices/builders.ts';
 import { cellText } from '../matrices/model.ts';
-import { entryPath } from '../model/urls.ts';
+import { entryUrl } from '../model/urls.ts';
 import { SCHEMAS } from '../schemas/index.ts';
 
 /** Bumped when the shape of kb.json changes in a way consumers must notice. */
@@ -32,7 +32,7 @@ export function buildKnowledgeBase(graph: ContentGraph, generated: string) {
   const entries = graph.allPagedEntries().map((entry) => ({
     type: entry.kind,
     id: entry.data.id,
-    path: entryPath(entry.kind, entry.data.id, entry.kind === 'stages' ? entry.data.key : undefined),
+    path: entryUrl(entry),
     file: entry.file,
     automated: entry.kind === 'checks' ? Boolean(entry.automation) : undefined,
     data: entry.data,

@@ -1,18 +1,14 @@
 import { FRAMEWORK_CATALOGS, resolveFrameworkId } from '../catalogs/frameworks.ts';
 import type { CheckEntry, IdEntry, MitigationEntry, RiskEntry } from '../graph/entries.ts';
 import type { ContentGraph } from '../graph/graph.ts';
-import { entryPath, refPath } from '../model/urls.ts';
+import { entryUrl, refPath } from '../model/urls.ts';
 import type { FrameworkKey, StageKey } from '../model/vocabulary.ts';
 import { FRAMEWORK_LABELS, FRAMEWORKS, SCANNER_LABELS, SCANNERS } from '../model/vocabulary.ts';
 import { FRAMEWORK_NAMESPACES } from '../refs/records.ts';
 import { items, text, type CellItem, type Matrix, type RowFacets } from './model.ts';
 
-function hrefOf(entry: IdEntry): string {
-  return entryPath(entry.kind, entry.data.id, entry.kind === 'stages' ? entry.data.key : undefined);
-}
-
 function item(entry: IdEntry): CellItem {
-  return entry.kind === 'risks' ? { id: entry.data.id, label: entry.data.title, href: hrefOf(entry), severity: entry.data.severity } : { id: entry.data.id, label: entry.data.title, href: hrefOf(entry) };
+  return entry.kind === 'risks' ? { id: entry.data.id, label: entry.data.title, href: entryUrl(entry), severity: entry.data.severity } : { id: entry.data.id, label: entry.data.title, href: entryUrl(entry) };
 }
 
 function riskFacets(graph: ContentGraph, risk: RiskEntry): RowFacets {

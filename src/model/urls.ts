@@ -1,3 +1,4 @@
+import type { IdEntry } from '../graph/entries.ts';
 import type { CollectionName, ScannerKey } from './vocabulary.ts';
 
 /**
@@ -16,6 +17,11 @@ export function siteUrl(): string {
 export function entryPath(collection: Exclude<CollectionName, 'sources'>, id: string, stageKey?: string): string {
   if (collection === 'stages' && stageKey) return `/stages/${stageKey}/`;
   return `/${collection}/${id.toLowerCase()}/`;
+}
+
+/** The one place an entry's page path is decided; pages, matrices, search, exports and the CLI all ask here. */
+export function entryUrl(entry: IdEntry): string {
+  return entryPath(entry.kind, entry.data.id, entry.kind === 'stages' ? entry.data.key : undefined);
 }
 
 export function sourcePath(key: string): string {

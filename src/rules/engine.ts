@@ -5,9 +5,8 @@ import type { Position } from '../artifacts/location.ts';
 import type { YamlDocument } from '../artifacts/yaml-stream.ts';
 import type { CheckEntry } from '../graph/entries.ts';
 import type { ContentGraph } from '../graph/graph.ts';
-import { absoluteUrl } from '../model/urls.ts';
+import { absoluteUrl, entryUrl } from '../model/urls.ts';
 import { SCANNERS, type ArtifactKind, type ScannerKey, type Severity } from '../model/vocabulary.ts';
-import { urlOf } from '../site/routes.ts';
 import type { CheckRule, RuleHit } from './api.ts';
 import type { Finding } from './finding.ts';
 
@@ -61,7 +60,7 @@ export async function loadAutomatedChecks(graph: ContentGraph, rootDir: string):
         severity: graph.severityOfCheck(check),
         riskIds: graph.risksVerifiedBy(check).map((risk) => risk.data.id),
         scannerRules,
-        url: absoluteUrl(urlOf(check)),
+        url: absoluteUrl(entryUrl(check)),
       };
     }),
   );

@@ -1,14 +1,9 @@
 import { SCANNER_CATALOGS } from '../catalogs/scanners.ts';
-import type { IdEntry } from '../graph/entries.ts';
 import type { ContentGraph } from '../graph/graph.ts';
-import { entryPath } from '../model/urls.ts';
+import { entryUrl } from '../model/urls.ts';
 import { COLLECTION_LABELS, SCANNER_LABELS, type ScannerKey } from '../model/vocabulary.ts';
 import { canonicalRefPath, isMapped, type RefRecord } from '../refs/records.ts';
 import { normalizeQuery, type IdIndex, type IdTarget } from './lookup.ts';
-
-function urlOfEntry(entry: IdEntry): string {
-  return entryPath(entry.kind, entry.data.id, entry.kind === 'stages' ? entry.data.key : undefined);
-}
 
 const SCANNER_PREFIXES: Record<ScannerKey, string[]> = {
   trivy: ['trivy'],
@@ -50,15 +45,15 @@ export function buildIdIndex(graph: ContentGraph, records: readonly RefRecord[])
     const identifiers = [entry.data.id, ...entry.data.aliases];
     if (entry.kind === 'concepts') identifiers.push(...entry.data.identifiers.flatMap(capabilityVariants));
     if (entry.kind === 'stages') identifiers.push(entry.data.key);
-    add({ label: `${entry.data.id} ${entry.data.title}`, kind: COLLECTION_LABELS[entry.kind].singular, url: urlOfEntry(entry) }, identifiers);
+    add({ label: `${entry.data.id} ${entry.data.title}`, kind: COLLECTION_LABELS[entry.kind].singular, url: entryUrl(entry) }, identifiers);
   }
   for (const incident of graph.incidents) {
-    if (incident.data.cves.length > 0) add({ label: `${incident.data.cves.join(', ')}: ${incident.data.title}`, kind: 'Incident', url: urlOfEntry(incident) }, incident.data.cves);
+    if (incident.data.cves.length > 0) add({ label: `${incident.data.cves.join(', ')}: ${incident.data.title}`, kind: 'Incident', url: entryUrl(incident) }, incident.data.cves);
   }
 
   for (const record of records) {
     if (record.namespace === 'cve') continue;
-    const related = [...record.risks, ...record.checks, ...(record.risks.length === 0 ? record.mitigations : [])].slice(0, 6).map((entry) => ({ label: `${entry.data.id} ${entry.data.title}`, url: urlOfEntry(entry) }));
+    const related = [...record.risks, ...record.checks, ...(record.risks.length === 0 ? record.mitigations : [])].slice(0, 6).map((entry) => ({ label: `${entry.data.id} ${entry.data.title}`, url: entryUrl(entry) }));
     const identifiers = [record.id, ...record.segments];
     if (record.namespace in SCANNER_PREFIXES) {
       const scanner = record.namespace as ScannerKey;
@@ -93,10 +88,10 @@ export function identifiersInContent(graph: ContentGraph, records: readonly RefR
     return record ? canonicalRefPath(record) : undefined;
   };
   for (const entry of graph.allPagedEntries()) {
-    cases.push({ kind: 'Bulkhead ID', query: entry.data.id, expectedUrl: urlOfEntry(entry) });
-    for (const alias of entry.data.aliases) cases.push({ kind: 'alias', query: alias, expectedUrl: urlOfEntry(entry) });
-    if (entry.kind === 'concepts') for (const identifier of entry.data.identifiers.flatMap(capabilityVariants)) cases.push({ kind: 'concept identifier', query: identifier, expectedUrl: urlOfEntry(entry) });
-    if (entry.kind === 'incidents') for (const cve of entry.data.cves) cases.push({ kind: 'CVE', query: cve, expectedUrl: urlOfEntry(entry) });
+    cases.push({ kind: 'Bulkhead ID', query: entry.data.id, expectedUrl: entryUrl(entry) });
+    for (const alias of entry.data.aliases) cases.push({ kind: 'alias', query: alias, expectedUrl: entryUrl(entry) });
+    if (entry.kind === 'concepts') for (const identifier of entry.data.identifiers.flatMap(capabilityVariants)) cases.push({ kind: 'concept identifier', query: identifier, expectedUrl: entryUrl(entry) });
+    if (entry.kind === 'incidents') for (const cve of entry.data.cves) cases.push({ kind: 'CVE', query: cve, expectedUrl: entryUrl(entry) });
     if (entry.kind === 'checks') {
       for (const rule of graph.rulesOfCheck(entry)) {
         const url = refUrl(rule.scanner, rule.id);

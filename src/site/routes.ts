@@ -1,10 +1,9 @@
 import type { IdEntry } from '../graph/entries.ts';
 import type { ContentGraph } from '../graph/graph.ts';
-import { entryPath } from '../model/urls.ts';
+import { entryUrl } from '../model/urls.ts';
 
-export function urlOf(entry: IdEntry): string {
-  return entryPath(entry.kind, entry.data.id, entry.kind === 'stages' ? entry.data.key : undefined);
-}
+/** Pages' name for entryUrl. */
+export const urlOf = entryUrl;
 
 export interface EntryRoute<E extends IdEntry> {
   params: { id: string };
