@@ -4,7 +4,6 @@
  * Under GitHub Actions the problems are also printed as workflow annotations.
  */
 import { fileURLToPath } from 'node:url';
-import { checkFloors } from '../src/integrity/floors.ts';
 import { renderCounts, renderReport } from '../src/integrity/report.ts';
 import { validateContent } from '../src/integrity/validate.ts';
 
@@ -14,8 +13,8 @@ const args = process.argv.slice(2);
 const partial = args.includes('--partial');
 const contentDir = args.find((arg) => !arg.startsWith('--'));
 const started = performance.now();
-const result = validateContent(rootDir, contentDir ? { contentDir } : {});
-const problems = contentDir || partial ? result.problems : [...result.problems, ...checkFloors(result.graph, result.counts)];
+const result = validateContent(rootDir, { contentDir, floors: !contentDir && !partial });
+const problems = result.problems;
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 
 if (problems.length > 0) {

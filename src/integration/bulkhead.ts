@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { collectDiagrams } from '../diagrams/collect.ts';
 import { renderDiagrams } from '../diagrams/render.ts';
-import { checkFloors } from '../integrity/floors.ts';
 import { renderCounts, renderReport } from '../integrity/report.ts';
 import { validateContent } from '../integrity/validate.ts';
 import { contentDirOverride } from '../site/content-dir.ts';
@@ -27,8 +26,8 @@ export function bulkhead(): AstroIntegration {
         started = performance.now();
         const rootDir = fileURLToPath(config.root);
         const override = contentDirOverride();
-        const result = validateContent(rootDir, override ? { contentDir: override } : {});
-        const problems = override ? result.problems : [...result.problems, ...checkFloors(result.graph, result.counts)];
+        const result = validateContent(rootDir, { contentDir: override, floors: !override });
+        const problems = [...result.problems];
         const rendered = await renderDiagrams(collectDiagrams(result.entries));
         problems.push(...rendered.problems);
         counts = renderCounts(result.counts);

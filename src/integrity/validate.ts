@@ -9,6 +9,7 @@ import type { RuleContext } from './context.ts';
 import { fieldPath, type Problem } from './problem.ts';
 import type { IntegrityRule } from './rule.ts';
 import { INTEGRITY_RULES } from './rules/index.ts';
+import { checkFloors } from './floors.ts';
 
 export interface ValidationResult {
   problems: Problem[];
@@ -34,11 +35,19 @@ function toEntry(record: RawRecord, data: unknown, automation: CheckAutomation |
   return entry;
 }
 
+export interface ValidateOptions {
+  /** Another content tree (test fixtures, the scale benchmark) instead of ./content. */
+  contentDir?: string;
+  rules?: readonly IntegrityRule[];
+  /** Also hold the shipped knowledge base to its coverage floors (never a fixture or synthetic tree). */
+  floors?: boolean;
+}
+
 /**
  * Validates a content tree: every file against its schema, then every integrity rule over the
  * entries that passed. Never stops at the first problem.
  */
-export function validateContent(rootDir: string, options: { contentDir?: string; rules?: readonly IntegrityRule[] } = {}): ValidationResult {
+export function validateContent(rootDir: string, options: ValidateOptions = {}): ValidationResult {
   const { records, failures } = readContent(rootDir, options.contentDir);
   const problems: Problem[] = failures.map((failure) => ({ rule: 'parse', file: failure.file, field: '(frontmatter)', message: failure.message, line: failure.line }));
   const entries: Entry[] = [];
@@ -67,5 +76,6 @@ export function validateContent(rootDir: string, options: { contentDir?: string;
     for (const draft of rule.run(context)) problems.push({ rule: rule.name, ...draft });
   }
   const counts = Object.fromEntries(COLLECTIONS.map((name) => [name, entries.filter((entry) => entry.kind === name).length])) as Record<CollectionName, number>;
+  if (options.floors) problems.push(...checkFloors(graph, counts));
   return { problems, entries, graph, counts };
 }
