@@ -2,7 +2,7 @@
  * npm run bench:scale — generates synthetic content of 1,000 and 5,000 risks (one mitigation and
  * one check per risk, a distinct attack-path diagram each) into temporary folders, builds each
  * twice (cold diagram cache, then warm), and prints build seconds, seconds per page, peak memory
- * of the whole process tree and dist size. Budget: 5,000 costs at most 5.5× 1,000, under 4
+ * of the whole process tree (cold and warm) and dist size. Budget: 5,000 costs at most 5.5× 1,000, under 4
  * minutes, peak memory under 4 GB. `--sizes 200,1000` picks other sizes.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -117,8 +117,8 @@ for (const risks of SIZES) {
   }
 }
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-console.log('\n| risks | pages | cold build | warm build | s/page (warm) | peak memory | dist size |');
-console.log('|---|---|---|---|---|---|---|');
-for (const { risks, cold, warm } of rows) console.log(`| ${risks} | ${warm.pages} | ${cold.seconds.toFixed(1)} s | ${warm.seconds.toFixed(1)} s | ${(warm.seconds / warm.pages * 1000).toFixed(1)} ms | ${mb(Math.max(cold.peak, warm.peak))} | ${mb(warm.size)} |`);
+console.log('\n| risks | pages | cold build | warm build | s/page (warm) | peak memory cold | peak memory warm | dist size |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const { risks, cold, warm } of rows) console.log(`| ${risks} | ${warm.pages} | ${cold.seconds.toFixed(1)} s | ${warm.seconds.toFixed(1)} s | ${(warm.seconds / warm.pages * 1000).toFixed(1)} ms | ${mb(cold.peak)} | ${mb(warm.peak)} | ${mb(warm.size)} |`);
 const [small, large] = rows;
 if (small && large) console.log(`\ngrowth ${small.risks}→${large.risks} risks: cold ×${(large.cold.seconds / small.cold.seconds).toFixed(2)}, warm ×${(large.warm.seconds / small.warm.seconds).toFixed(2)} (budget ×${((large.risks / small.risks) * 1.1).toFixed(1)})`);
