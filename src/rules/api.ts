@@ -3,12 +3,13 @@
  * `defineRule({...})` with one handler per artifact kind it can decide. The check's ID, title,
  * severity, risks and scanner rules come from its index.mdx, never from the rule.
  */
-import type { Dockerfile, DockerfileInstruction } from '../artifacts/dockerfile.ts';
+import type { Dockerfile, DockerfileInstruction, DockerfileStage } from '../artifacts/dockerfile.ts';
 import type { DaemonConfig, DockerContainer } from '../artifacts/docker.ts';
 import type { KubeObject } from '../artifacts/kubernetes.ts';
 import type { PathSegment, Position } from '../artifacts/location.ts';
 
-export type { Dockerfile, DockerfileInstruction, DaemonConfig, DockerContainer, KubeObject, PathSegment, Position };
+export type { Dockerfile, DockerfileInstruction, DockerfileStage, DaemonConfig, DockerContainer, KubeObject, PathSegment, Position };
+export { keyValues } from '../artifacts/dockerfile.ts';
 
 /** One violation: what is wrong, and where (a path in the YAML/JSON document, or a Dockerfile position). */
 export interface RuleHit {

@@ -38,7 +38,12 @@ function isCheckRule(value: unknown): value is CheckRule {
 }
 
 export async function importRule(rootDir: string, ruleFile: string): Promise<CheckRule> {
-  const module: unknown = await import(pathToFileURL(join(rootDir, ruleFile)).href);
+  let module: unknown;
+  try {
+    module = await import(pathToFileURL(join(rootDir, ruleFile)).href);
+  } catch (error) {
+    throw new Error(`${ruleFile}: the rule does not load: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const rule = (module as { default?: unknown }).default;
   if (!isCheckRule(rule)) throw new Error(`${ruleFile}: the default export must be defineRule({ dockerfile?, kubernetes?, docker?, daemon? }) with at least one handler`);
   return rule;
