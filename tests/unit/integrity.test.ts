@@ -68,6 +68,14 @@ describe('integrity rules', () => {
     expect(rules).toContain('mitigation-without-check');
   });
 
+  it('rejects a check that no mitigation lists, naming the check file and its ID', () => {
+    const set = content();
+    set.edit(MITIGATION, 'checks: [BH-CK-004]', 'checks: [BH-CK-001]');
+    const orphan = set.validate().problems.find((item) => item.rule === 'check-without-mitigation');
+    expect(orphan?.file).toContain(CHECK);
+    expect(orphan?.value).toBe('BH-CK-004');
+  });
+
   it('rejects an entry without citations and a citation to an unknown source', () => {
     const set = content();
     set.edit(CHECK, /citations:\n {2}- source: k8s-pod-security-standards\n/, 'citations: []\n');

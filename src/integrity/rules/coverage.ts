@@ -25,6 +25,18 @@ export const mitigationWithoutCheck: IntegrityRule = {
   },
 };
 
+export const checkWithoutMitigation: IntegrityRule = {
+  name: 'check-without-mitigation',
+  description: 'Every check is listed by a mitigation, so it has a risk, a severity and a place in the matrices.',
+  run(context) {
+    return context.graph.checks.flatMap((check): ProblemDraft[] =>
+      check.data.deprecated || context.graph.mitigationsVerifiedBy(check).length > 0
+        ? []
+        : [{ file: check.file, field: 'id', value: check.data.id, line: context.lineOf(check, ['id']), message: 'no mitigation lists this check, so it verifies nothing and has no risk or severity', suggestion: `add ${check.data.id} to the checks of the mitigation it verifies` }],
+    );
+  },
+};
+
 export const missingCitation: IntegrityRule = {
   name: 'missing-citation',
   description: 'Every entry cites at least one source.',

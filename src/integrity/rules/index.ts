@@ -2,7 +2,7 @@ import type { IntegrityRule } from '../rule.ts';
 import { automationFixtures } from './automation.ts';
 import { bodyReferences } from './body-references.ts';
 import { diagramText, requiredBodySections } from './body.ts';
-import { missingCitation, mitigationWithoutCheck, riskWithoutMitigation, unknownSource } from './coverage.ts';
+import { checkWithoutMitigation, missingCitation, mitigationWithoutCheck, riskWithoutMitigation, unknownSource } from './coverage.ts';
 import { unknownFrameworkId, unknownScannerRule } from './external-ids.ts';
 import { duplicateId, fileName, stageSet } from './identity.ts';
 import { duplicateIdentifier } from './identifiers.ts';
@@ -22,6 +22,7 @@ export const INTEGRITY_RULES: readonly IntegrityRule[] = [
   missingCitation,
   riskWithoutMitigation,
   mitigationWithoutCheck,
+  checkWithoutMitigation,
   unknownScannerRule,
   unknownFrameworkId,
   requiredBodySections,
