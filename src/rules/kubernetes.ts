@@ -66,3 +66,28 @@ export function isEngineSocketPath(hostPath: string): boolean {
   if (/^\/run\/user\/\d+\/(podman\/podman|docker)\.sock$/.test(path)) return true;
   return ENGINE_SOCKETS.some((socket) => socket === path || socket.startsWith(`${path}/`));
 }
+
+/** The pod template's metadata (the object's own for a Pod), where per-pod annotations live. */
+export function podMetadata(object: KubeObject): { value: Record<string, unknown>; path: PathSegment[] } | undefined {
+  const pod = object.pod;
+  if (!pod) return undefined;
+  const relative = pod.path.slice(object.path.length, -1);
+  let value: unknown = object.value;
+  for (const segment of relative) value = isRecord(value) ? value[String(segment)] : undefined;
+  const metadata = isRecord(value) ? value.metadata : undefined;
+  return { value: record(metadata), path: [...pod.path.slice(0, -1), 'metadata'] };
+}
+
+/** Kubernetes and Docker accept SYS_ADMIN, CAP_SYS_ADMIN and any case; compare in one spelling. */
+export function capabilityName(name: string): string {
+  return name.trim().toUpperCase().replace(/^CAP_/, '');
+}
+
+/** The container's securityContext.capabilities list (`add` or `drop`) with the path of each item. */
+export function capabilityList(container: ContainerView, list: 'add' | 'drop'): { name: string; path: PathSegment[] }[] {
+  const capabilities = record(record(container.value.securityContext).capabilities)[list];
+  if (!Array.isArray(capabilities)) return [];
+  return capabilities.flatMap((item: unknown, index) =>
+    typeof item === 'string' ? [{ name: capabilityName(item), path: [...container.path, 'securityContext', 'capabilities', list, index] }] : [],
+  );
+}
