@@ -91,7 +91,8 @@ describe('bulkhead check: kinds and findings', () => {
 describe('bulkhead check: output', () => {
   it('text output is grouped by file and coloured only on a terminal without NO_COLOR', async () => {
     const plain = await cli(['check', privilegedFixture]);
-    expect(plain.stdout).toMatch(/^content\/checks\/bh-ck-002-k8s-no-privileged-pods\/fail\/deployment\.yaml\n {2}16:13 +critical +BH-CK-002 /);
+    expect(plain.stdout).toMatch(/^content\/checks\/bh-ck-002-k8s-no-privileged-pods\/fail\/deployment\.yaml\n {2}\d+:\d+ /);
+    expect(plain.stdout).toMatch(/\n {2}16:13 +critical +BH-CK-002 +container "agent" sets securityContext\.privileged: true/);
     expect(plain.stdout).not.toContain('\u001b[');
     expect((await cli(['check', privilegedFixture], { tty: true })).stdout).toContain('\u001b[');
     expect((await cli(['check', privilegedFixture], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
