@@ -21,6 +21,9 @@ export default defineConfig({
       description: 'Container-security threat model: risks, mitigations and runnable checks for every stage of the container life cycle.',
       logo: { src: './src/assets/logo.svg' },
       customCss: ['./src/styles/bulkhead.css'],
+      // Marks that scripts run before the first paint, so controls that need JavaScript take their
+      // place at once instead of appearing later and pushing the content down (layout shift).
+      head: [{ tag: 'script', content: "document.documentElement.classList.add('js')" }],
       disable404Route: true,
       components: {
         Search: './src/components/overrides/Search.astro',
