@@ -91,3 +91,26 @@ export function capabilityList(container: ContainerView, list: 'add' | 'drop'): 
     typeof item === 'string' ? [{ name: capabilityName(item), path: [...container.path, 'securityContext', 'capabilities', list, index] }] : [],
   );
 }
+
+export interface HostPathVolume {
+  name: string;
+  /** The node path, or undefined when the volume gives none. */
+  hostPath: string | undefined;
+  /** Where the volume's hostPath is written. */
+  path: PathSegment[];
+}
+
+/** The pod's hostPath volumes. */
+export function hostPathVolumes(pod: PodView): HostPathVolume[] {
+  const volumes = podField(pod, 'volumes');
+  if (!Array.isArray(volumes.value)) return [];
+  return volumes.value.flatMap((volume: unknown, index): HostPathVolume[] => {
+    if (!isRecord(volume) || !isRecord(volume.hostPath)) return [];
+    return [{ name: typeof volume.name === 'string' ? volume.name : `#${index}`, hostPath: typeof volume.hostPath.path === 'string' ? volume.hostPath.path : undefined, path: [...volumes.path, index, 'hostPath'] }];
+  });
+}
+
+/** A container's resources.limits.<resource>, with where it is (or would be) written. */
+export function resourceLimit(container: ContainerView, resource: 'cpu' | 'memory'): { value: unknown; path: PathSegment[] } {
+  return { value: record(record(container.value.resources).limits)[resource], path: [...container.path, 'resources', 'limits', resource] };
+}

@@ -1,13 +1,12 @@
 import { defineRule } from '../../../src/rules/api.ts';
-import { describeContainer, forEachContainer, isRecord } from '../../../src/rules/kubernetes.ts';
+import { describeContainer, forEachContainer, resourceLimit } from '../../../src/rules/kubernetes.ts';
 
 export default defineRule({
   kubernetes: (object) =>
     forEachContainer(object, (container) => {
       // Ephemeral containers cannot have resources: the check covers containers and init containers.
       if (container.list === 'ephemeralContainers') return [];
-      const resources = isRecord(container.value.resources) ? container.value.resources : {};
-      const limits = isRecord(resources.limits) ? resources.limits : {};
-      return limits.memory === undefined || limits.memory === null ? [{ message: `${describeContainer(container)} sets no memory limit`, at: [...container.path, 'resources', 'limits', 'memory'] }] : [];
+      const limit = resourceLimit(container, 'memory');
+      return limit.value === undefined || limit.value === null ? [{ message: `${describeContainer(container)} sets no memory limit`, at: limit.path }] : [];
     }),
 });
