@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { Artifact } from '../artifacts/artifact.ts';
+import type { Dockerfile } from '../artifacts/dockerfile.ts';
 import type { Position } from '../artifacts/location.ts';
 import type { YamlDocument } from '../artifacts/yaml-stream.ts';
 import type { CheckEntry } from '../graph/entries.ts';
@@ -76,6 +77,15 @@ function position(hit: RuleHit, document: YamlDocument | undefined): Position | 
   return document?.locate(hit.at);
 }
 
+/** The build stage a Dockerfile finding is in, named as the Dockerfile names it, for the report. */
+function stageOf(dockerfile: Dockerfile, at: Position | undefined): string {
+  const stage = dockerfile.stages.filter((candidate) => candidate.from.line <= (at?.line ?? 0)).at(-1);
+  if (!stage) return 'before the first FROM';
+  // Stages are counted from 0, as COPY --from=<n> counts them.
+  if (stage.index === dockerfile.stages.length - 1) return stage.alias ? `final stage ${stage.alias}` : 'final stage';
+  return `stage ${stage.alias ?? stage.index}`;
+}
+
 /** Runs every applicable rule over one artifact. Findings come out in file order. */
 export function runChecks(artifact: Artifact, checks: readonly AutomatedCheck[]): Finding[] {
   const findings: Finding[] = [];
@@ -101,7 +111,7 @@ export function runChecks(artifact: Artifact, checks: readonly AutomatedCheck[])
     const { rule } = automated;
     switch (artifact.kind) {
       case 'dockerfile':
-        if (rule.dockerfile) record(automated, rule.dockerfile(artifact.dockerfile), 'Dockerfile');
+        if (rule.dockerfile) for (const hit of rule.dockerfile(artifact.dockerfile)) record(automated, [hit], stageOf(artifact.dockerfile, position(hit, undefined)));
         break;
       case 'kubernetes':
         if (rule.kubernetes) for (const object of artifact.objects) record(automated, rule.kubernetes(object), `${object.kind}/${object.name}`, object.document);

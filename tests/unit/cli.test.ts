@@ -64,6 +64,12 @@ describe('bulkhead check: kinds and findings', () => {
     expect(report.findings.filter((finding) => finding.checkId === 'BH-CK-002').map((finding) => [finding.object, finding.line])).toEqual([['Pod/debug', 13], ['CronJob/nightly', 29]]);
   });
 
+  it('names the build stage of each Dockerfile finding', async () => {
+    const run = await cli(['check', '--format', 'json', join(root, 'content', 'checks', 'bh-ck-011-dockerfile-base-image-pinned', 'fail', 'Dockerfile')]);
+    const report = JSON.parse(run.stdout) as { findings: { checkId: string; object: string; line: number }[] };
+    expect(report.findings.filter((finding) => finding.checkId === 'BH-CK-011').map((finding) => [finding.line, finding.object])).toEqual([[2, 'stage deps'], [5, 'stage assets'], [9, 'final stage']]);
+  });
+
   it('--kind forces the reader', async () => {
     const run = await cli(['check', '--kind', 'dockerfile', join(artifacts, 'list.yaml')]);
     expect(run.code).toBe(0);
