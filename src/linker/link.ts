@@ -13,6 +13,16 @@ const isObject = (value: Json | undefined): value is JsonObject => typeof value 
 const asArray = (value: Json | undefined): Json[] => (Array.isArray(value) ? value : []);
 const asString = (value: Json | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
 
+/**
+ * The objects found by following `path` from `value`: an array at a step contributes each of its
+ * objects, an object contributes itself. Scanner reports nest findings this way.
+ */
+function objectsAt(value: Json | undefined, ...path: string[]): JsonObject[] {
+  let level: JsonObject[] = isObject(value) ? [value] : [];
+  for (const key of path) level = level.flatMap((item) => (Array.isArray(item[key]) ? asArray(item[key]).filter(isObject) : isObject(item[key]) ? [item[key]] : []));
+  return level;
+}
+
 export interface LinkReport {
   format: FindingFormat;
   /** Findings whose link now points to Bulkhead. */
@@ -67,77 +77,41 @@ export function linkFindings(document: Json, format: FindingFormat): LinkReport 
 
   switch (format) {
     case 'trivy-json':
-      if (!isObject(document)) break;
-      for (const result of asArray(document.Results)) {
-        if (!isObject(result)) continue;
-        for (const finding of asArray(result.Misconfigurations)) {
-          if (!isObject(finding)) continue;
-          link('trivy', asString(finding.AVDID) ?? asString(finding.ID), (url) => {
-            const upstream = asString(finding.PrimaryURL);
-            finding.PrimaryURL = url;
-            finding.References = [url, ...asArray(finding.References).filter((reference) => reference !== url), ...(upstream ? [upstream] : [])].filter((value, index, all) => all.indexOf(value) === index);
+      for (const finding of objectsAt(document, 'Results', 'Misconfigurations')) {
+        link('trivy', asString(finding.AVDID) ?? asString(finding.ID), (url) => {
+          const upstream = asString(finding.PrimaryURL);
+          finding.PrimaryURL = url;
+          finding.References = [url, ...asArray(finding.References).filter((reference) => reference !== url), ...(upstream ? [upstream] : [])].filter((value, index, all) => all.indexOf(value) === index);
+        });
+      }
+      break;
+    case 'kubescape-json':
+      for (const [id, control] of objectsAt(document, 'summaryDetails', 'controls').flatMap((controls) => Object.entries(controls))) {
+        if (isObject(control)) link('kubescape', asString(control.controlID) ?? id, (url) => (control.bulkheadUrl = url));
+      }
+      for (const control of objectsAt(document, 'results', 'controls')) link('kubescape', asString(control.controlID), (url) => (control.bulkheadUrl = url));
+      break;
+    case 'kube-bench-json':
+      for (const result of objectsAt(document, 'Controls', 'tests', 'results')) link('kube-bench', asString(result.test_number), (url) => (result.bulkhead_url = url));
+      break;
+    case 'docker-bench-json':
+      for (const result of objectsAt(document, 'tests', 'results')) link('docker-bench', asString(result.id), (url) => (result.url = url));
+      break;
+    case 'checkov-json':
+      for (const block of Array.isArray(document) ? document : [document]) {
+        for (const finding of ['failed_checks', 'passed_checks', 'skipped_checks'].flatMap((list) => objectsAt(block, 'results', list))) {
+          link('checkov', asString(finding.check_id), (url) => {
+            if (typeof finding.guideline === 'string' && finding.guideline !== url) finding.upstream_guideline = finding.guideline;
+            finding.guideline = url;
           });
         }
       }
       break;
-    case 'kubescape-json':
-      if (!isObject(document)) break;
-      if (isObject(document.summaryDetails) && isObject(document.summaryDetails.controls)) {
-        for (const [id, control] of Object.entries(document.summaryDetails.controls)) {
-          if (isObject(control)) link('kubescape', asString(control.controlID) ?? id, (url) => (control.bulkheadUrl = url));
-        }
-      }
-      for (const result of asArray(document.results)) {
-        if (!isObject(result)) continue;
-        for (const control of asArray(result.controls)) {
-          if (isObject(control)) link('kubescape', asString(control.controlID), (url) => (control.bulkheadUrl = url));
-        }
-      }
-      break;
-    case 'kube-bench-json':
-      if (!isObject(document)) break;
-      for (const section of asArray(document.Controls)) {
-        if (!isObject(section)) continue;
-        for (const group of asArray(section.tests)) {
-          if (!isObject(group)) continue;
-          for (const result of asArray(group.results)) {
-            if (isObject(result)) link('kube-bench', asString(result.test_number), (url) => (result.bulkhead_url = url));
-          }
-        }
-      }
-      break;
-    case 'docker-bench-json':
-      if (!isObject(document)) break;
-      for (const section of asArray(document.tests)) {
-        if (!isObject(section)) continue;
-        for (const result of asArray(section.results)) {
-          if (isObject(result)) link('docker-bench', asString(result.id), (url) => (result.url = url));
-        }
-      }
-      break;
-    case 'checkov-json':
-      for (const block of Array.isArray(document) ? document : [document]) {
-        if (!isObject(block) || !isObject(block.results)) continue;
-        for (const list of [block.results.failed_checks, block.results.passed_checks, block.results.skipped_checks]) {
-          for (const finding of asArray(list)) {
-            if (!isObject(finding)) continue;
-            link('checkov', asString(finding.check_id), (url) => {
-              if (typeof finding.guideline === 'string' && finding.guideline !== url) finding.upstream_guideline = finding.guideline;
-              finding.guideline = url;
-            });
-          }
-        }
-      }
-      break;
     case 'sarif':
-      if (!isObject(document)) break;
-      for (const run of asArray(document.runs)) {
-        if (!isObject(run)) continue;
+      for (const run of objectsAt(document, 'runs')) {
         const scanner = scannerOfSarifRun(run);
-        const driver = isObject(run.tool) && isObject(run.tool.driver) ? run.tool.driver : undefined;
-        if (!scanner || !driver) continue;
-        for (const rule of asArray(driver.rules)) {
-          if (!isObject(rule)) continue;
+        if (!scanner) continue;
+        for (const rule of objectsAt(run, 'tool', 'driver', 'rules')) {
           link(scanner, asString(rule.id), (url) => {
             const upstream = asString(rule.helpUri);
             rule.helpUri = url;
