@@ -9,16 +9,10 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromiumExecutable } from '../../src/browser.ts';
-import { validateContent } from '../../src/integrity/validate.ts';
+import { benchmarkPages } from './pages.ts';
 import { startPreview } from '../serve.ts';
 
-const { graph } = validateContent(process.cwd());
-const risk = graph.risks[0];
-const pages: [string, string][] = [
-  ['home', '/'],
-  ['risk', risk ? `/risks/${risk.data.id.toLowerCase()}/` : '/risks/'],
-  ['matrix', '/matrices/threats/'],
-];
+const pages = benchmarkPages();
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
 const server = await startPreview(4393);
@@ -26,17 +20,17 @@ const chromePath = chromiumExecutable();
 const chrome = await chromeLauncher.launch({ ...(chromePath ? { chromePath } : {}), chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
 let belowBudget = 0;
 try {
-  console.log(`${'page'.padEnd(16)} ${CATEGORIES.map((category) => category.padStart(15)).join('')}`);
-  for (const [name, path] of pages) for (const preset of ['mobile', 'desktop'] as const) {
+  console.log(`${'page'.padEnd(20)} ${CATEGORIES.map((category) => category.padStart(15)).join('')}`);
+  for (const { name, path } of pages) for (const preset of ['mobile', 'desktop'] as const) {
     const result = await lighthouse(`${server.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] }, preset === 'desktop' ? desktopConfig : undefined);
     const categories = result?.lhr.categories ?? {};
     const scores = CATEGORIES.map((category) => Math.round((categories[category]?.score ?? 0) * 100));
     belowBudget += scores.filter((score) => score < 100).length;
-    console.log(`${`${name} ${preset}`.padEnd(16)} ${scores.map((score) => String(score).padStart(15)).join('')}`);
+    console.log(`${`${name} ${preset}`.padEnd(20)} ${scores.map((score) => String(score).padStart(15)).join('')}`);
     for (const category of CATEGORIES) {
       for (const reference of categories[category]?.auditRefs ?? []) {
         const audit = result?.lhr.audits[reference.id];
-        if (audit && audit.score !== null && audit.score < 1 && reference.weight > 0) console.log(`                 ${category}: ${audit.id} (${audit.title}) score ${audit.score}`);
+        if (audit && audit.score !== null && audit.score < 1 && reference.weight > 0) console.log(`                     ${category}: ${audit.id} (${audit.title}) score ${audit.score}`);
       }
     }
   }

@@ -7,8 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../../src/browser.ts';
-import { validateContent } from '../../src/integrity/validate.ts';
 import { publishedUrls } from '../../src/refs/published-urls.ts';
+import { benchmarkPages } from './pages.ts';
 import { startPreview } from '../serve.ts';
 
 const skipBuild = process.argv.includes('--no-build');
@@ -23,19 +23,13 @@ if (!skipBuild) {
   }
 }
 const pages = publishedUrls('dist').filter((url) => url.endsWith('/')).length;
-const { graph } = validateContent(process.cwd());
-const risk = graph.risks[0];
-const targets: [string, string][] = [
-  ['home', '/'],
-  ['risk page', risk ? `/risks/${risk.data.id.toLowerCase()}/` : '/risks/'],
-  ['matrix page', '/matrices/threats/'],
-];
+const targets = benchmarkPages();
 
 const server = await startPreview(4392);
 const browser = await chromium.launch(chromiumLaunchOptions());
 const rows: string[] = [];
 try {
-  for (const [name, path] of targets) {
+  for (const { name, path } of targets) {
     const context = await browser.newContext();
     const page = await context.newPage();
     let bytes = 0;
