@@ -5,7 +5,9 @@ import type { Problem } from '../integrity/problem.ts';
 import { DIAGRAM_CACHE_DIR, diagramHash, isCached, writeCachedSvg } from './cache.ts';
 import type { DiagramSource } from './collect.ts';
 
-const BATCH_SIZE = 40;
+/** Each batch is a browser page that loads Mermaid first (about 0.7 s here), so batches are large. */
+const MAX_BATCH = 1000;
+/** Pages rendering at once: one per core of a small CI machine. */
 const PARALLEL_BATCHES = 2;
 
 export interface RenderStats {
@@ -30,9 +32,11 @@ export async function renderDiagrams(diagrams: readonly DiagramSource[], cacheDi
   const problems: Problem[] = [];
   if (misses.length > 0) {
     const renderer = createMermaidRenderer({ browserType: chromium, launchOptions: chromiumLaunchOptions() });
-    // One browser, diagrams in batches: a page per diagram would not survive thousands of them.
+    // One browser, diagrams in as few batches as keep every parallel page busy: loading Mermaid
+    // into a page costs more than rendering dozens of diagrams in it.
+    const size = Math.min(MAX_BATCH, Math.ceil(misses.length / PARALLEL_BATCHES));
     const batches: (typeof misses)[] = [];
-    for (let start = 0; start < misses.length; start += BATCH_SIZE) batches.push(misses.slice(start, start + BATCH_SIZE));
+    for (let start = 0; start < misses.length; start += size) batches.push(misses.slice(start, start + size));
     const renderBatch = async (batch: typeof misses) => {
       const sources = batch.map(([, owners]) => owners[0]?.source ?? '');
       const prefix = `bh-${diagramHash(sources.join('\0')).slice(0, 10)}`;
