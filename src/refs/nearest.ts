@@ -41,13 +41,24 @@ function words(text: string): Set<string> {
   );
 }
 
+/** Each graph's risks with their word sets, computed once: every unmapped rule is compared with every risk. */
+const riskWordsOf = new WeakMap<ContentGraph, { risk: RiskEntry; words: Set<string> }[]>();
+
+function risksWithWords(graph: ContentGraph): { risk: RiskEntry; words: Set<string> }[] {
+  let list = riskWordsOf.get(graph);
+  if (!list) {
+    list = graph.risks.map((risk) => ({ risk, words: words(`${risk.data.title} ${risk.data.summary}`) }));
+    riskWordsOf.set(graph, list);
+  }
+  return list;
+}
+
 /** The risk whose title and summary share the most words with the rule, within its stage first. */
 export function nearestRisk(graph: ContentGraph, rule: ScannerRule): RiskEntry | undefined {
   const ruleWords = words(`${rule.title} ${rule.description ?? ''}`);
   const stage = stageOfRule(rule);
   let best: { risk: RiskEntry; score: number } | undefined;
-  for (const risk of graph.risks) {
-    const riskWords = words(`${risk.data.title} ${risk.data.summary}`);
+  for (const { risk, words: riskWords } of risksWithWords(graph)) {
     let score = 0;
     for (const word of ruleWords) if (riskWords.has(word)) score += 1;
     if (risk.data.stage === stage) score += 0.5;
