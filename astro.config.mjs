@@ -25,6 +25,7 @@ export default defineConfig({
       // place at once instead of appearing later and pushing the content down (layout shift).
       head: [{ tag: 'script', content: "document.documentElement.classList.add('js')" }],
       disable404Route: true,
+      routeMiddleware: './src/site/route-data.ts',
       components: {
         Search: './src/components/overrides/Search.astro',
       },

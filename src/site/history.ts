@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import packageJson from '../../package.json' with { type: 'json' };
 
 export interface FileHistory {
   /** Date of the first commit that touched the file. */
@@ -11,7 +12,7 @@ export interface FileHistory {
 let cached: Map<string, FileHistory> | undefined;
 
 /**
- * Dates of every content file from git, read with one `git log` for the whole build. Without
+ * Dates of every content file and guide (CONTRIBUTING.md included) from git, read with one `git log` for the whole build. Without
  * git history (a tarball, a shallow CI clone) the map is empty and pages fall back to `updated`.
  */
 export function contentHistory(): Map<string, FileHistory> {
@@ -19,7 +20,7 @@ export function contentHistory(): Map<string, FileHistory> {
   cached = new Map();
   let log = '';
   try {
-    log = execFileSync('git', ['log', '--format=%x00%cs', '--name-only', '--', 'content'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+    log = execFileSync('git', ['log', '--format=%x00%cs', '--name-only', '--', 'content', 'src/content/docs', 'CONTRIBUTING.md'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
   } catch {
     return cached;
   }
@@ -38,7 +39,7 @@ export function contentHistory(): Map<string, FileHistory> {
 }
 
 /** The repository pages link to for editing: BULKHEAD_REPOSITORY_URL (a fork, a mirror) or package.json's. */
-export function repositoryUrl(packageRepository: string | undefined): string | undefined {
+export function repositoryUrl(packageRepository: string | undefined = (packageJson as { repository?: { url?: string } }).repository?.url): string | undefined {
   return process.env.BULKHEAD_REPOSITORY_URL || packageRepository;
 }
 

@@ -68,6 +68,14 @@ test('every entry page links to edit its source file and shows when it last chan
   await expect(history.getByRole('link', { name: 'Edit this page' })).toHaveAttribute('href', /^https:\/\/github\.com\/[\w-]+\/[\w-]+\/edit\/main\/content\/risks\/bh-r-001-[\w-]+\.mdx$/);
 });
 
+for (const [path, source] of [['/guides/bulkhead-check/', 'src/content/docs/guides/bulkhead-check.mdx'], ['/guides/contributing/', 'CONTRIBUTING.md']] as const) {
+  test(`the guide ${path} links to edit ${source} and shows when it last changed`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.getByRole('link', { name: 'Edit page' })).toHaveAttribute('href', new RegExp(`^https://github\\.com/[\\w-]+/[\\w-]+/edit/main/${source.replaceAll('.', '\\.')}$`));
+    await expect(page.getByText(/Last updated:/)).toBeVisible();
+  });
+}
+
 test('an automated check page says what it reads, shows the command and a reported example, and the CLI guide lists it', async ({ page }) => {
   await page.goto('/checks/bh-ck-002/');
   const section = page.locator('#automated').locator('..');
