@@ -9,7 +9,7 @@ export default defineRule({
       const fromKeys = env.flatMap((variable: unknown, index) => {
         const reference = isRecord(variable) && isRecord(variable.valueFrom) && isRecord(variable.valueFrom.secretKeyRef) ? variable.valueFrom.secretKeyRef : undefined;
         if (!reference || !isRecord(variable)) return [];
-        return [{ message: `${describeContainer(container)} reads secret "${String(reference.name)}" into environment variable ${String(variable.name)}, where child processes, crash dumps and logs can expose it; mount it as a file`, at: [...container.path, 'env', index, 'valueFrom', 'secretKeyRef'] }];
+        return [{ message: `${describeContainer(container)} reads secret "${String(reference.name)}" into environment variable ${String(variable.name)}, which child processes inherit and error handlers often dump; mount it as a file`, at: [...container.path, 'env', index, 'valueFrom', 'secretKeyRef'] }];
       });
       const fromRefs = envFrom.flatMap((source: unknown, index) =>
         isRecord(source) && isRecord(source.secretRef)
