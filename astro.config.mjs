@@ -12,6 +12,16 @@ export default defineConfig({
   // The scale benchmark builds in a private copy with its own cache; everyone else uses the default.
   ...(process.env.BULKHEAD_ASTRO_CACHE_DIR ? { cacheDir: process.env.BULKHEAD_ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Astro marks every MDX module with "use astro:head-inject", which Rolldown reports once per
+        // entry (withastro/astro#18087): hundreds of identical warnings that would bury real ones,
+        // and thousands that slow a large build down. No other module here uses a directive.
+        checks: { moduleLevelDirective: false },
+      },
+    },
+  },
   // Astro 7's default processor runs no remark plugins; the unified one does, and MDX inherits it.
   markdown: { processor: unified({ remarkPlugins: [remarkIdLinks] }) },
   integrations: [
