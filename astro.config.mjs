@@ -35,6 +35,8 @@ export default defineConfig({
       // place at once instead of appearing later and pushing the content down (layout shift).
       head: [{ tag: 'script', content: "document.documentElement.classList.add('js')" }],
       disable404Route: true,
+      // Indexed by scripts/build.ts after Astro exits, so the two never hold memory at once.
+      pagefind: false,
       routeMiddleware: './src/site/route-data.ts',
       components: {
         Search: './src/components/overrides/Search.astro',

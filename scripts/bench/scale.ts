@@ -77,7 +77,7 @@ function dirSize(path: string): number {
 function projectCopy(root: string): string {
   const copy = join(root, 'project');
   mkdirSync(copy);
-  for (const item of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'CONTRIBUTING.md', 'tests']) cpSync(item, join(copy, item), { recursive: true });
+  for (const item of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'CONTRIBUTING.md', 'tests', 'scripts']) cpSync(item, join(copy, item), { recursive: true });
   const linked = spawnSync('cp', ['-al', 'node_modules', join(copy, 'node_modules')], { stdio: 'inherit' });
   if (linked.status !== 0) throw new Error('could not hard-link node_modules into the benchmark copy');
   return copy;
@@ -89,7 +89,7 @@ async function build(root: string, project: string, cacheDir: string): Promise<{
   rmSync(join(project, '.astro'), { recursive: true, force: true });
   rmSync(join(root, 'astro-cache'), { recursive: true, force: true });
   const started = performance.now();
-  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], { cwd: project, env: { ...process.env, BULKHEAD_CONTENT_DIR: join(root, 'content'), BULKHEAD_DIAGRAM_CACHE: cacheDir, BULKHEAD_ASTRO_CACHE_DIR: join(root, 'astro-cache') }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['scripts/build.ts', '--outDir', out], { cwd: project, env: { ...process.env, BULKHEAD_CONTENT_DIR: join(root, 'content'), BULKHEAD_DIAGRAM_CACHE: cacheDir, BULKHEAD_ASTRO_CACHE_DIR: join(root, 'astro-cache') }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let peak = 0;

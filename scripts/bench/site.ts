@@ -15,7 +15,7 @@ const skipBuild = process.argv.includes('--no-build');
 let buildSeconds = Number.NaN;
 if (!skipBuild) {
   const started = performance.now();
-  const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const build = spawnSync(process.execPath, ['scripts/build.ts'], { stdio: ['ignore', 'ignore', 'inherit'] });
   buildSeconds = (performance.now() - started) / 1000;
   if (build.status !== 0) {
     console.error('build failed');

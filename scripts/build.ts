@@ -1,0 +1,37 @@
+/**
+ * npm run build — `astro build`, then the Pagefind search index as a step of its own.
+ *
+ * Starlight can index inside the Astro process, but Astro still holds its whole build there, so
+ * Pagefind's memory (1.7 GB at 5,000 risks) came on top of Astro's peak (6.1 GB in total). Run
+ * after Astro has exited, the two never add up. Arguments go to `astro build` (`--outDir X`).
+ */
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import * as pagefind from 'pagefind';
+
+const args = process.argv.slice(2);
+const outFlag = args.indexOf('--outDir');
+const outDir = resolve(outFlag >= 0 ? (args[outFlag + 1] ?? 'dist') : 'dist');
+
+const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...args], { stdio: 'inherit' });
+if (astro.status !== 0) process.exit(astro.status ?? 1);
+
+const started = performance.now();
+const errors: string[] = [];
+try {
+  const { index, errors: createErrors } = await pagefind.createIndex();
+  errors.push(...createErrors);
+  if (index) {
+    const added = await index.addDirectory({ path: outDir });
+    errors.push(...added.errors);
+    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+    errors.push(...written.errors);
+    if (errors.length === 0) console.log(`search index: ${added.page_count} pages in ${((performance.now() - started) / 1000).toFixed(1)} s → ${join(outDir, 'pagefind')}`);
+  }
+} finally {
+  await pagefind.close();
+}
+if (errors.length > 0) {
+  for (const error of errors) console.error(`Pagefind could not index ${outDir}: ${error}`);
+  process.exit(1);
+}
