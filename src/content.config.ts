@@ -1,16 +1,16 @@
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { COLLECTION_FILES } from './loader/read-content.ts';
+import { renderedMdx } from './loader/rendered-mdx.ts';
 import { checkSchema, conceptSchema, incidentSchema, mitigationSchema, riskSchema, stageSchema } from './schemas/index.ts';
 import { contentDirOverride } from './site/content-dir.ts';
 
 const contentRoot = contentDirOverride() ?? './content';
 
-/** MDX collections: Astro renders their bodies; the graph in src/graph holds their links. */
+/** MDX collections: bodies rendered to HTML at load (src/loader/rendered-mdx.ts); the graph in src/graph holds their links. */
 function mdxCollection<S extends Parameters<typeof defineCollection>[0]['schema']>(folder: string, pattern: string, schema: S) {
-  return defineCollection({ loader: glob({ base: `${contentRoot}/${folder}`, pattern }), schema });
+  return defineCollection({ loader: renderedMdx({ base: `${contentRoot}/${folder}`, pattern }), schema });
 }
 
 export const collections = {

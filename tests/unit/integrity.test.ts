@@ -125,12 +125,29 @@ describe('integrity rules', () => {
     expect(set.validate().problems.find((item) => item.rule === 'body-sections')?.value).toBe('## Detection');
   });
 
-  it('rejects imports from outside the allowlist and raw scripts in MDX', () => {
+  it('rejects MDX imports, JSX such as <script>, and expressions in a body, naming each line', () => {
     const set = content();
-    set.edit(RISK, '## Mechanism', "import Tracker from 'https://evil.example/t.js';\n\n<script>alert(1)</script>\n\n## Mechanism");
-    const problems = set.validate().problems.filter((item) => item.rule === 'mdx-safety');
-    expect(problems.map((item) => item.value)).toEqual(['https://evil.example/t.js', '<script>']);
-    expect(problems[0]?.line).toBeGreaterThan(20);
+    set.edit(RISK, '## Mechanism', "import Tracker from 'https://evil.example/t.js';\n\n<script>alert(1)</script>\n\nRuns {Tracker.id} here.\n\n## Mechanism");
+    const problems = set.validate().problems.filter((item) => item.rule === 'mdx-body');
+    expect(problems.map((item) => item.value)).toEqual(["import Tracker from 'https://evil.example/t.js';", '<script>alert(1)</script>', '{Tracker.id}']);
+    expect(problems.map((item) => item.message)).toEqual(['an MDX import or export is not allowed in an entry body', 'an MDX JSX element is not allowed in an entry body', 'an MDX expression is not allowed in an entry body']);
+    const lines = problems.map((item) => item.line ?? 0);
+    expect(lines[0]).toBeGreaterThan(20);
+    expect(lines.map((line) => line - (lines[0] ?? 0))).toEqual([0, 2, 4]);
+  });
+
+  it('accepts MDX comments, which render to nothing', () => {
+    const set = content();
+    set.edit(RISK, '## Mechanism', '{/* reviewed against CIS 5.2.1 */}\n\n## Mechanism');
+    expect(set.validate().problems.filter((item) => item.rule === 'mdx-body')).toEqual([]);
+  });
+
+  it('reports a body that is not valid MDX with its line instead of failing the build later', () => {
+    const set = content();
+    set.edit(RISK, '## Mechanism', 'Set the value to {unclosed.\n\n## Mechanism');
+    const problem = set.validate().problems.find((item) => item.rule === 'mdx-body');
+    expect(problem?.message).toMatch(/^the body is not valid MDX: /);
+    expect(problem?.line).toBeGreaterThan(20);
   });
 
   it('reports every problem of a run, not only the first', () => {

@@ -6,7 +6,7 @@ import { checkWithoutMitigation, missingCitation, mitigationWithoutCheck, riskWi
 import { unknownFrameworkId, unknownScannerRule } from './external-ids.ts';
 import { duplicateId, fileName, stageSet } from './identity.ts';
 import { duplicateIdentifier } from './identifiers.ts';
-import { mdxSafety } from './mdx-safety.ts';
+import { mdxBody } from './mdx-body.ts';
 import { unknownReference } from './references.ts';
 import { unwrittenScaffold } from './scaffold.ts';
 
@@ -28,6 +28,6 @@ export const INTEGRITY_RULES: readonly IntegrityRule[] = [
   requiredBodySections,
   diagramText,
   automationFixtures,
-  mdxSafety,
+  mdxBody,
   unwrittenScaffold,
 ];
