@@ -6,8 +6,8 @@ import { unified } from 'unified';
 /**
  * Entry bodies are Markdown written in MDX syntax. They are rendered to HTML once, when content
  * loads (src/loader/rendered-mdx.ts), so they cannot run imports, exports, components or
- * {expressions} (comments are fine): those need a JavaScript module per entry, which at thousands of entries is what
- * made a build outgrow its memory. Structured facts belong in the frontmatter anyway.
+ * {expressions} (comments are fine): those need a JavaScript module per entry, which at thousands
+ * of entries is what made a build outgrow its memory. Structured facts belong in the frontmatter.
  */
 export interface MdxConstruct {
   kind: 'import or export' | 'JSX element' | 'expression';
@@ -25,7 +25,8 @@ const KIND: Record<string, MdxConstruct['kind']> = {
   mdxTextExpression: 'expression',
 };
 
-export const MDX_CONSTRUCT_SUGGESTION = 'write it in Markdown: entry bodies cannot import, export, use components or {expressions}; put data in the frontmatter, and escape a literal { or < as \\{ or \\< (or put it in `code`)';
+export const MDX_ESCAPE_HINT = 'escape a literal { or < as \\{ or \\<, or put it in `code`';
+export const MDX_CONSTRUCT_SUGGESTION = `write it in Markdown: entry bodies cannot import, export, use components or {expressions}; put data in the frontmatter, and ${MDX_ESCAPE_HINT}`;
 
 /** `{/* … *\/}` is how MDX writes a comment (the scaffold's prompts are ones): it renders to nothing. */
 export function isMdxComment(node: Root | RootContent): boolean {

@@ -1,4 +1,4 @@
-import { MDX_CONSTRUCT_SUGGESTION, MdxSyntaxError, mdxConstructs } from '../../loader/mdx-constructs.ts';
+import { MDX_CONSTRUCT_SUGGESTION, MDX_ESCAPE_HINT, MdxSyntaxError, mdxConstructs } from '../../loader/mdx-constructs.ts';
 import type { IntegrityRule, ProblemDraft } from '../rule.ts';
 
 /**
@@ -20,7 +20,7 @@ export const mdxBody: IntegrityRule = {
         }
       } catch (error) {
         if (!(error instanceof MdxSyntaxError)) throw error;
-        problems.push({ file: entry.file, field: '(body)', value: error.message, line: error.line === undefined ? entry.bodyLine : entry.bodyLine + error.line - 1, message: `the body is not valid MDX: ${error.message}`, suggestion: 'escape a literal { or < as \\{ or \\<, or put it in `code`' });
+        problems.push({ file: entry.file, field: '(body)', value: error.message, line: error.line === undefined ? entry.bodyLine : entry.bodyLine + error.line - 1, message: `the body is not valid MDX: ${error.message}`, suggestion: MDX_ESCAPE_HINT });
       }
     }
     return problems;
