@@ -1,0 +1,97 @@
+import type { ContainerView, KubeObject } from '../artifacts/kubernetes.ts';
+import type { PathSegment } from '../artifacts/location.ts';
+
+/** The control-plane and node binaries whose command-line flags CIS items are about. */
+export const COMPONENTS = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'etcd', 'kubelet', 'kube-proxy'] as const;
+export type Component = (typeof COMPONENTS)[number];
+
+/** One `--name=value` (or `--name value`, or bare `--name`) as the binary would parse it. */
+export interface ComponentFlag {
+  name: string;
+  /** The value, or "true" for a bare boolean flag (Go's flag package reads `--x` as `--x=true`). */
+  value: string;
+  /** Where the flag is written in the document. */
+  path: PathSegment[];
+}
+
+export interface ComponentFlags {
+  component: Component;
+  container: ContainerView;
+  /** Every flag in order; Go's flag package keeps the last occurrence, so `get` does too. */
+  flags: ComponentFlag[];
+  /** The effective value of a flag (the last occurrence), or undefined when it is not set. */
+  get(name: string): ComponentFlag | undefined;
+  /** Path of the container's command, where a missing flag belongs. */
+  commandPath: PathSegment[];
+}
+
+function words(container: ContainerView): { word: string; path: PathSegment[] }[] {
+  const out: { word: string; path: PathSegment[] }[] = [];
+  for (const list of ['command', 'args'] as const) {
+    const items = container.value[list];
+    if (!Array.isArray(items)) continue;
+    items.forEach((item: unknown, index) => {
+      if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') out.push({ word: String(item), path: [...container.path, list, index] });
+    });
+  }
+  return out;
+}
+
+/** Which component a container runs: the first word of its command (or its name) names the binary. */
+function componentOf(container: ContainerView, all: { word: string }[]): Component | undefined {
+  const binary = (all[0]?.word ?? '').split('/').pop() ?? '';
+  for (const component of COMPONENTS) if (binary === component) return component;
+  for (const component of COMPONENTS) if (container.name === component) return component;
+  return undefined;
+}
+
+/**
+ * Flags of every control-plane or node component container in a pod-running object (the static
+ * pod manifests kubeadm writes to /etc/kubernetes/manifests, or the same pods read back from the
+ * API server). Flags may be spread over `command` and `args`.
+ */
+export function componentFlags(object: KubeObject): ComponentFlags[] {
+  const pod = object.pod;
+  if (!pod) return [];
+  const result: ComponentFlags[] = [];
+  for (const container of pod.containers) {
+    const all = words(container);
+    const component = componentOf(container, all);
+    if (!component) continue;
+    const flags: ComponentFlag[] = [];
+    for (let index = 0; index < all.length; index += 1) {
+      const current = all[index];
+      if (!current || !current.word.startsWith('-')) continue;
+      const text = current.word.replace(/^--?/, '');
+      const equals = text.indexOf('=');
+      if (equals >= 0) {
+        flags.push({ name: text.slice(0, equals), value: text.slice(equals + 1), path: current.path });
+        continue;
+      }
+      const next = all[index + 1];
+      // pflag reads `--flag value` for non-boolean flags; the type is unknown here, so a following
+      // word that is not itself a flag is taken as the value (kubeadm always writes `--flag=value`).
+      if (next && !next.word.startsWith('-')) {
+        flags.push({ name: text, value: next.word, path: current.path });
+        index += 1;
+      } else flags.push({ name: text, value: 'true', path: current.path });
+    }
+    const commandPath = [...container.path, Array.isArray(container.value.command) ? 'command' : 'args'];
+    result.push({
+      component,
+      container,
+      flags,
+      commandPath,
+      get: (name) => {
+        for (let index = flags.length - 1; index >= 0; index -= 1) if (flags[index]?.name === name) return flags[index];
+        return undefined;
+      },
+    });
+  }
+  return result;
+}
+
+/** A comma-separated flag value as a list (admission plugins, authorization modes). */
+export function listValue(flag: ComponentFlag | undefined): string[] {
+  return flag ? flag.value.split(',').map((item) => item.trim()).filter((item) => item !== '') : [];
+}
