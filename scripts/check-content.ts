@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { renderCounts, renderReport } from '../src/integrity/report.ts';
 import { validateContent } from '../src/integrity/validate.ts';
+import { renderCoverage, scannerCoverage } from '../src/mappings/coverage.ts';
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -17,6 +18,8 @@ const result = validateContent(rootDir, { contentDir, floors: !contentDir && !pa
 const problems = result.problems;
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 
+// Coverage is printed on every run so a pull request shows how its mappings move the figures.
+if (!contentDir) console.log(`Scanner rules answered in content/mappings:\n${renderCoverage(scannerCoverage(result.graph))}`);
 if (problems.length > 0) {
   console.error(renderReport(problems, { annotations: process.env.GITHUB_ACTIONS === 'true' }));
   console.error(`\n✗ ${problems.length} problem${problems.length === 1 ? '' : 's'} in content (${renderCounts(result.counts)}; ${seconds} s)`);

@@ -2,7 +2,7 @@
  * npm run new -- <risk|mitigation|check|concept|incident> [--title T] [--summary S] [--cite SOURCE]
  *   risk:       --stage S --severity V [--mitigations BH-M-001,BH-M-002]
  *   mitigation: --environments docker,kubernetes [--checks BH-CK-001]
- *   check:      --environments kubernetes
+ *   check:      --environments kubernetes --severity V (rubric: CONTRIBUTING.md, Severity)
  *   concept:    --area "Namespaces"
  *   incident:   --component runc [--cve CVE-2024-21626]
  * Hands out the next free ID and writes a file that passes `npm run check:content` once every
@@ -23,7 +23,7 @@ const COLLECTION = { risk: 'risks', mitigation: 'mitigations', check: 'checks', 
 const REQUIRED: Record<ScaffoldKind, string[]> = {
   risk: ['title', 'summary', 'cite', 'stage', 'severity'],
   mitigation: ['title', 'summary', 'cite', 'environments'],
-  check: ['title', 'summary', 'cite', 'environments'],
+  check: ['title', 'summary', 'cite', 'environments', 'severity'],
   concept: ['title', 'summary', 'cite', 'area'],
   incident: ['title', 'summary', 'cite', 'component'],
 };

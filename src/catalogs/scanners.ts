@@ -24,6 +24,7 @@ function trivyCatalog(): ScannerCatalog {
       remediation: rule.remediation ?? undefined,
       url: rule.url,
       deprecated: rule.deprecated,
+      manual: false,
       group: rule.target,
     })),
   };
@@ -44,6 +45,7 @@ function kubescapeCatalog(): ScannerCatalog {
       remediation: rule.remediation ?? undefined,
       url: rule.url,
       deprecated: false,
+      manual: false,
       group: rule.frameworks.join(', '),
     })),
   };
@@ -63,6 +65,7 @@ function kubeBenchCatalog(): ScannerCatalog {
       remediation: rule.remediation ?? undefined,
       url: rule.url,
       deprecated: false,
+      manual: rule.assessment === 'manual',
       group: rule.group,
     })),
   };
@@ -81,6 +84,7 @@ function dockerBenchCatalog(): ScannerCatalog {
       remediation: rule.remediation ?? undefined,
       url: rule.url,
       deprecated: false,
+      manual: rule.assessment === 'manual',
       group: rule.file.replace(/^tests\/\d+_/, '').replace(/\.sh$/, '').replaceAll('_', ' '),
     })),
   };
@@ -98,6 +102,7 @@ function checkovCatalog(): ScannerCatalog {
       title: rule.title,
       url: rule.url,
       deprecated: false,
+      manual: false,
       group: rule.target,
     })),
   };

@@ -15,6 +15,8 @@ export interface ScannerRule {
   /** The scanner's own page for this rule, or null when it has none. */
   url: string | null;
   deprecated: boolean;
+  /** The benchmark marks the item Manual: the scanner prints a note for a person to judge, not a verdict. */
+  manual: boolean;
   /** Grouping the scanner uses (CIS section, target kind). */
   group?: string;
 }

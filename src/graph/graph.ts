@@ -1,5 +1,6 @@
 import type { ScannerRule } from '../catalogs/types.ts';
-import { resolveScannerId } from '../catalogs/scanners.ts';
+import type { RuleAnswer } from '../mappings/answers.ts';
+import type { CheckMapping } from '../schemas/mapping.ts';
 import type { FrameworkKey, ScannerKey, Severity, StageKey } from '../model/vocabulary.ts';
 import { SCANNERS, SEVERITIES } from '../model/vocabulary.ts';
 import type { Citation } from '../schemas/common.ts';
@@ -26,6 +27,13 @@ const bySeverityThenId = (a: RiskEntry, b: RiskEntry): number =>
   SEVERITIES.indexOf(a.data.severity) - SEVERITIES.indexOf(b.data.severity) || a.data.id.localeCompare(b.data.id, 'en', { numeric: true });
 const byId = <E extends IdEntry>(a: E, b: E): number => a.data.id.localeCompare(b.data.id, 'en', { numeric: true });
 
+/** A scanner rule as one check answers it: the rule, its relation to the check and what differs. */
+export interface CheckRuleLink {
+  rule: ScannerRule;
+  answer: RuleAnswer;
+  mapping: CheckMapping;
+}
+
 export interface CitationLink {
   citation: Citation;
   source: SourceEntry;
@@ -33,8 +41,8 @@ export interface CitationLink {
 
 /**
  * The resolved content graph. Links are declared once in content (risk → mitigations,
- * mitigation → checks, entry → concepts/incidents/sources, check → scanner rules, risk →
- * frameworks); every reverse direction is computed here. Getters are named by direction.
+ * mitigation → checks, entry → concepts/incidents/sources, scanner rule → checks/risks/mitigations
+ * in content/mappings, risk → frameworks); every reverse direction is computed here. Getters are named by direction.
  * Unknown references are skipped here: the integrity rules report them.
  */
 export class ContentGraph {
@@ -57,11 +65,17 @@ export class ContentGraph {
   readonly #explainedBy = new Map<string, IdEntry[]>();
   readonly #illustratedBy = new Map<string, IdEntry[]>();
   readonly #citing = new Map<string, Entry[]>();
+  /** Every answer declared in content/mappings/, in file order. */
+  readonly answers: readonly RuleAnswer[];
+  readonly #answerByRule = new Map<string, RuleAnswer>();
   readonly #checksByRule = new Map<string, CheckEntry[]>();
+  readonly #rulesByCheck = new Map<string, CheckRuleLink[]>();
+  readonly #rulesByRelated = new Map<string, RuleAnswer[]>();
   readonly #risksByFramework = new Map<string, RiskEntry[]>();
   readonly #mitigationsByNist = new Map<string, MitigationEntry[]>();
 
-  constructor(entries: readonly Entry[]) {
+  constructor(entries: readonly Entry[], answers: readonly RuleAnswer[] = []) {
+    this.answers = answers;
     const active = entries.filter((entry) => entry.kind === 'sources' || !entry.data.deprecated);
     this.retired = entries.filter((entry): entry is IdEntry => entry.kind !== 'sources' && Boolean(entry.data.deprecated));
     const of = <K extends Entry['kind']>(kind: K) => active.filter((entry): entry is Extract<Entry, { kind: K }> => entry.kind === kind);
@@ -90,13 +104,16 @@ export class ContentGraph {
       for (const id of mitigation.data.checks) push(this.#mitigationsByCheck, id, mitigation);
       for (const section of mitigation.data.nist) push(this.#mitigationsByNist, section, mitigation);
     }
-    for (const check of this.checks) {
-      for (const scanner of SCANNERS) {
-        for (const spelling of check.data.scannerRules[scanner]) {
-          const rule = resolveScannerId(scanner, spelling);
-          if (rule) push(this.#checksByRule, `${scanner}:${rule.id}`, check);
-        }
+    for (const answer of answers) {
+      const key = `${answer.rule.scanner}:${answer.rule.id}`;
+      this.#answerByRule.set(key, answer);
+      for (const mapping of answer.checks) {
+        const check = this.#byId.get(mapping.id);
+        if (check?.kind !== 'checks' || check.data.deprecated) continue;
+        push(this.#checksByRule, key, check);
+        push(this.#rulesByCheck, check.data.id, { rule: answer.rule, answer, mapping });
       }
+      for (const id of answer.related) push(this.#rulesByRelated, id, answer);
     }
     for (const entry of active) {
       for (const citation of entry.kind === 'sources' ? [] : entry.data.citations) push(this.#citing, citation.source, entry);
@@ -164,10 +181,9 @@ export class ContentGraph {
   risksVerifiedBy(check: CheckEntry): RiskEntry[] {
     return unique(this.mitigationsVerifiedBy(check).flatMap((mitigation) => this.risksMitigatedBy(mitigation))).sort(bySeverityThenId);
   }
-  /** A check is as severe as the worst risk it helps to rule out. */
+  /** A check's finding is as severe as the check says (CONTRIBUTING.md rubric), not its worst risk. */
   severityOfCheck(check: CheckEntry): Severity {
-    const [worst] = this.risksVerifiedBy(check);
-    return worst ? worst.data.severity : 'low';
+    return check.data.severity;
   }
   /** A mitigation is as important as the worst risk it answers. */
   severityOfMitigation(mitigation: MitigationEntry): Severity {
@@ -200,21 +216,29 @@ export class ContentGraph {
     return this.#citing.get(source.data.key) ?? [];
   }
 
-  // Scanner rules (declared on the check)
+  // Scanner rules (declared in content/mappings/, rule → checks / risks / mitigations)
+  /** What content/mappings/ says about a catalogued rule (canonical ID), if anything. */
+  answerOf(scanner: ScannerKey, ruleId: string): RuleAnswer | undefined {
+    return this.#answerByRule.get(`${scanner}:${ruleId}`);
+  }
+  /** The scanner rules that report this check's condition, each with its relation, in scanner order. */
+  ruleLinksOfCheck(check: CheckEntry): CheckRuleLink[] {
+    const links = this.#rulesByCheck.get(check.data.id) ?? [];
+    return SCANNERS.flatMap((scanner) => links.filter((link) => link.rule.scanner === scanner));
+  }
   rulesOfCheck(check: CheckEntry): ScannerRule[] {
-    return SCANNERS.flatMap((scanner) =>
-      check.data.scannerRules[scanner].flatMap((spelling) => {
-        const rule = resolveScannerId(scanner, spelling);
-        return rule ? [rule] : [];
-      }),
-    );
+    return this.ruleLinksOfCheck(check).map((link) => link.rule);
   }
   checksReportedBy(scanner: ScannerKey, ruleId: string): CheckEntry[] {
     return this.#checksByRule.get(`${scanner}:${ruleId}`) ?? [];
   }
+  /** Rules mapped as `related` to a risk or mitigation that has no check of the same condition. */
+  rulesRelatedTo(entry: RiskEntry | MitigationEntry): RuleAnswer[] {
+    return this.#rulesByRelated.get(entry.data.id) ?? [];
+  }
   scannersDetecting(risk: RiskEntry): ScannerKey[] {
     const checks = this.checksOfRisk(risk);
-    return SCANNERS.filter((scanner) => checks.some((check) => check.data.scannerRules[scanner].length > 0));
+    return SCANNERS.filter((scanner) => checks.some((check) => this.ruleLinksOfCheck(check).some((link) => link.rule.scanner === scanner)));
   }
 
   // Frameworks (declared on the risk)

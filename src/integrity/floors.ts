@@ -1,6 +1,8 @@
 import { FRAMEWORK_CATALOGS } from '../catalogs/frameworks.ts';
 import type { ContentGraph } from '../graph/graph.ts';
 import type { CollectionName } from '../model/vocabulary.ts';
+import { MAPPED_FLOOR, scannerCoverage } from '../mappings/coverage.ts';
+import { SCANNER_LABELS } from '../model/vocabulary.ts';
 import type { Problem } from './problem.ts';
 
 /**
@@ -27,6 +29,16 @@ export function checkFloors(graph: ContentGraph, counts: Record<CollectionName, 
   }
   for (const section of nist.filter((entry) => entry.kind === 'countermeasure')) {
     if (graph.mitigationsImplementing(section.id).length === 0) problems.push({ rule: 'nist-coverage', file: 'content/mitigations', field: 'nist', value: section.id, message: `no mitigation implements NIST SP 800-190 §${section.id} (${section.name})`, suggestion: `add "${section.id}" to nist of the mitigation that implements it` });
+  }
+  for (const coverage of scannerCoverage(graph)) {
+    const label = SCANNER_LABELS[coverage.scanner];
+    if (coverage.unanswered.length > 0) {
+      const ids = coverage.unanswered.map((rule) => rule.id);
+      problems.push({ rule: 'scanner-coverage', file: 'content/mappings', field: coverage.scanner, value: String(ids.length), message: `${ids.length} ${label} rule${ids.length === 1 ? ' is' : 's are'} neither mapped nor out of scope: ${ids.join(', ')}`, suggestion: 'answer each in a content/mappings/*.yaml file' });
+    }
+    if (coverage.mapped < Math.ceil(coverage.rules * MAPPED_FLOOR)) {
+      problems.push({ rule: 'scanner-coverage', file: 'content/mappings', field: coverage.scanner, value: String(coverage.mapped), message: `${coverage.mapped} of ${coverage.rules} ${label} rules are mapped; the knowledge base promises at least ${Math.round(MAPPED_FLOOR * 100)} %` });
+    }
   }
   return problems;
 }

@@ -2,6 +2,8 @@ import type { z } from 'astro/zod';
 import type { CheckAutomation, Entry } from '../graph/entries.ts';
 import { ContentGraph } from '../graph/graph.ts';
 import { readContent, type RawRecord } from '../loader/read-content.ts';
+import { readMappings } from '../loader/read-mappings.ts';
+import { readAnswers } from '../mappings/answers.ts';
 import { findAutomation } from '../loader/automation.ts';
 import { COLLECTIONS, type CollectionName } from '../model/vocabulary.ts';
 import { SCHEMAS } from '../schemas/index.ts';
@@ -66,7 +68,11 @@ export function validateContent(rootDir: string, options: ValidateOptions = {}):
     entries.push(entry);
     recordOf.set(entry, record);
   }
-  const graph = new ContentGraph(entries);
+  const mappings = readMappings(rootDir, options.contentDir);
+  for (const failure of mappings.failures) problems.push({ rule: 'scanner-mappings', file: failure.file, field: '(file)', message: failure.message, line: failure.line });
+  const { answers, problems: answerProblems } = readAnswers(mappings.files);
+  for (const draft of answerProblems) problems.push({ rule: 'scanner-mappings', ...draft });
+  const graph = new ContentGraph(entries, answers);
   const context: RuleContext = {
     entries,
     graph,

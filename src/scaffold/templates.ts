@@ -47,11 +47,11 @@ export const TEMPLATES = {
   check: (input: ScaffoldInput) =>
     frontmatter({
       ...base(input),
+      severity: input.severity,
       verifies: `${prompt('the condition that holds when the mitigation is in place')}`,
       environments: input.environments,
       command: `${prompt('the exact command a person runs')}\n`,
       expected: { pass: prompt('output that means pass'), fail: prompt('output that means fail') },
-      scannerRules: { trivy: [], kubescape: [], 'kube-bench': [], 'docker-bench': [], checkov: [] },
       citations: citations(input),
     }),
   concept: (input: ScaffoldInput) => frontmatter({ ...base(input), area: input.area, identifiers: [], citations: citations(input) }) + `\n${prompt('explain the mechanism in your own words, with commands or file paths where they help')}\n`,

@@ -1,23 +1,13 @@
 import { z } from 'astro/zod';
-import { ENVIRONMENTS, ID_FORMATS } from '../model/vocabulary.ts';
+import { ENVIRONMENTS, ID_FORMATS, SEVERITIES } from '../model/vocabulary.ts';
 import { baseEntry } from './common.ts';
 
-/** Scanner rules that report the same condition, by the scanner's canonical rule ID. */
-export const scannerRuleRefs = z.strictObject({
-  /** trivy-checks IDs in the current form, e.g. "KSV-0017", "DS-0002". */
-  trivy: z.array(z.string()).default([]),
-  /** Kubescape control IDs, e.g. "C-0057". */
-  kubescape: z.array(z.string()).default([]),
-  /** CIS Kubernetes Benchmark numbers as kube-bench prints them, e.g. "5.2.2". */
-  'kube-bench': z.array(z.string()).default([]),
-  /** CIS Docker Benchmark numbers as docker-bench-security prints them, e.g. "5.5". */
-  'docker-bench': z.array(z.string()).default([]),
-  /** Checkov check IDs, e.g. "CKV_K8S_16". */
-  checkov: z.array(z.string()).default([]),
-});
-export type ScannerRuleRefs = z.infer<typeof scannerRuleRefs>;
-
 export const checkSchema = baseEntry(ID_FORMATS.checks.pattern, ID_FORMATS.checks.example).extend({
+  /**
+   * How serious a finding of this check is, by the rubric in CONTRIBUTING.md ("Severity"): the
+   * check's own condition, not the worst of its risks, so that a hardened workload stays quiet.
+   */
+  severity: z.enum(SEVERITIES),
   /** The condition that holds when the mitigation is in place, as one sentence. */
   verifies: z.string().min(10),
   /** Where the command runs. */
@@ -31,7 +21,5 @@ export const checkSchema = baseEntry(ID_FORMATS.checks.pattern, ID_FORMATS.check
     /** Output that means it is not. */
     fail: z.string().min(1),
   }),
-  /** Scanner rules that report the same condition. */
-  scannerRules: scannerRuleRefs.default({ trivy: [], kubescape: [], 'kube-bench': [], 'docker-bench': [], checkov: [] }),
 });
 export type CheckData = z.infer<typeof checkSchema>;

@@ -1,30 +1,7 @@
 import { resolveFrameworkId } from '../../catalogs/frameworks.ts';
-import { resolveScannerId, SCANNER_CATALOGS } from '../../catalogs/scanners.ts';
 import type { FrameworkKey } from '../../model/vocabulary.ts';
-import { FRAMEWORK_LABELS, SCANNER_LABELS, SCANNERS } from '../../model/vocabulary.ts';
+import { FRAMEWORK_LABELS } from '../../model/vocabulary.ts';
 import type { IntegrityRule, ProblemDraft } from '../rule.ts';
-import { didYouMean } from '../suggest.ts';
-
-export const unknownScannerRule: IntegrityRule = {
-  name: 'unknown-scanner-rule',
-  description: 'Every scanner rule a check names exists in the vendored scanner catalogs, written in its canonical form.',
-  run(context) {
-    return context.graph.checks.flatMap((check) =>
-      SCANNERS.flatMap((scanner) =>
-        check.data.scannerRules[scanner].flatMap((id, index): ProblemDraft[] => {
-          const field = `scannerRules.${scanner}[${index}]`;
-          const line = context.lineOf(check, ['scannerRules', scanner, index]);
-          const rule = resolveScannerId(scanner, id);
-          if (rule && rule.id === id) return [];
-          if (rule) return [{ file: check.file, field, value: id, line, message: `${JSON.stringify(id)} is another spelling of ${SCANNER_LABELS[scanner]} rule ${rule.id}`, suggestion: `write the canonical ID ${JSON.stringify(rule.id)}` }];
-          const ids = SCANNER_CATALOGS[scanner].rules.map((candidate) => candidate.id);
-          const elsewhere = SCANNERS.find((other) => other !== scanner && resolveScannerId(other, id));
-          return [{ file: check.file, field, value: id, line, message: `${JSON.stringify(id)} is not a ${SCANNER_LABELS[scanner]} rule in src/catalogs/scanners/${scanner}.json`, suggestion: elsewhere ? `it is a ${SCANNER_LABELS[elsewhere]} rule: list it under scannerRules.${elsewhere}` : didYouMean(id, ids, 'never invent a rule ID: cite one from the catalog') }];
-        }),
-      ),
-    );
-  },
-};
 
 function checkFrameworkId(framework: FrameworkKey, id: string, allowedKinds: readonly string[]): { message: string; suggestion?: string } | undefined {
   const entry = resolveFrameworkId(framework, id);

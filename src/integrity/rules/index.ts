@@ -3,7 +3,8 @@ import { automationFixtures } from './automation.ts';
 import { bodyReferences } from './body-references.ts';
 import { diagramText, requiredBodySections } from './body.ts';
 import { checkWithoutMitigation, missingCitation, mitigationWithoutCheck, riskWithoutMitigation, unknownSource } from './coverage.ts';
-import { unknownFrameworkId, unknownScannerRule } from './external-ids.ts';
+import { unknownFrameworkId } from './external-ids.ts';
+import { scannerMappings } from './scanner-mappings.ts';
 import { duplicateId, fileName, stageSet } from './identity.ts';
 import { duplicateIdentifier } from './identifiers.ts';
 import { mdxBody } from './mdx-body.ts';
@@ -23,7 +24,7 @@ export const INTEGRITY_RULES: readonly IntegrityRule[] = [
   riskWithoutMitigation,
   mitigationWithoutCheck,
   checkWithoutMitigation,
-  unknownScannerRule,
+  scannerMappings,
   unknownFrameworkId,
   requiredBodySections,
   diagramText,
