@@ -71,7 +71,7 @@ export function formatSarif(findings: readonly Finding[], problems: readonly Inp
           message: { text: `${finding.message} (${finding.object}). ${finding.checkTitle}: ${finding.url}` },
           locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(finding.file), uriBaseId: '%SRCROOT%' }, ...region(finding.line, finding.column) } }],
           partialFingerprints: { 'bulkhead/v1': `${finding.checkId}:${finding.file}:${finding.object}:${finding.message}` },
-          properties: { severity: finding.severity, risks: finding.riskIds, scannerRules: finding.scannerRules },
+          properties: { severity: finding.severity, risks: finding.riskIds, scannerRules: finding.scannerRules, scannerRelations: finding.scannerRelations },
         })),
       },
     ],

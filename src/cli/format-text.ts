@@ -2,6 +2,7 @@ import type { InputProblem } from '../artifacts/artifact.ts';
 import { SEVERITIES, type Severity } from '../model/vocabulary.ts';
 import type { Finding } from '../rules/finding.ts';
 import type { RunSummary } from './summary.ts';
+import { describeRelations } from './relations.ts';
 
 export interface Paint {
   severity(severity: Severity, text: string): string;
@@ -34,9 +35,9 @@ export function formatText(findings: readonly Finding[], summary: RunSummary, co
     lines.push(colours.bold(file));
     for (const finding of list) {
       const where = finding.line ? `${finding.line}:${finding.column ?? 1}` : '-';
-      const scanners = Object.entries(finding.scannerRules).map(([scanner, ids]) => `${scanner} ${ids.join(', ')}`).join('; ');
+      const scanners = describeRelations(finding.scannerRelations);
       lines.push(`  ${where.padEnd(7)} ${colours.severity(finding.severity, finding.severity.padEnd(8))} ${finding.checkId}  ${finding.message} ${colours.dim(`(${finding.object})`)}`);
-      lines.push(`  ${' '.repeat(7)} ${' '.repeat(8)} ${colours.dim(`${finding.url}  risk ${finding.riskIds.join(', ') || '-'}${scanners ? `  ≈ ${scanners}` : ''}`)}`);
+      lines.push(`  ${' '.repeat(7)} ${' '.repeat(8)} ${colours.dim(`${finding.url}  risk ${finding.riskIds.join(', ') || '-'}${scanners ? `  ${scanners}` : ''}`)}`);
     }
     lines.push('');
   }

@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 
 export interface ParsedFile {
   data: unknown;
@@ -47,14 +47,22 @@ function parseYaml(text: string, lineOffset: number): Pick<ParsedFile, 'data' | 
     lineOf(path) {
       let node: Node | null | undefined = document.contents;
       let lastFound: Node | null | undefined = node;
+      // A block map or list under a key starts on the next line; the key's own line is where a reader looks.
+      let keyOfFound: Node | null | undefined;
       for (const key of path) {
-        if (isMap(node)) node = node.get(key, true) as Node | undefined;
-        else if (isSeq(node) && typeof key === 'number') node = node.get(key, true) as Node | undefined;
+        let keyNode: Node | null | undefined;
+        if (isMap(node)) {
+          const pair = node.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === key);
+          keyNode = pair?.key as Node | null | undefined;
+          node = pair?.value as Node | null | undefined;
+        } else if (isSeq(node) && typeof key === 'number') node = node.get(key, true) as Node | undefined;
         else node = undefined;
         if (!node) break;
         lastFound = node;
+        keyOfFound = keyNode;
       }
-      const offset = (node ?? lastFound)?.range?.[0];
+      const target = node ?? lastFound;
+      const offset = (target && (isMap(target) || isSeq(target)) && !target.flow && keyOfFound ? keyOfFound : target)?.range?.[0];
       if (offset === undefined) return undefined;
       return lineCounter.linePos(offset).line + lineOffset;
     },

@@ -6,7 +6,8 @@ import type { ContentGraph } from '../graph/graph.ts';
 import { refPath, refSegment, type RefNamespace } from '../model/urls.ts';
 import type { FrameworkKey, ScannerKey, StageKey } from '../model/vocabulary.ts';
 import { FRAMEWORK_LABELS, SCANNERS, SCANNER_LABELS } from '../model/vocabulary.ts';
-import { nearestRisk, stageOfRule } from './nearest.ts';
+import { closestRelation, type RuleAnswer } from '../mappings/answers.ts';
+import type { Relation } from '../schemas/mapping.ts';
 
 /** What a /ref/ page says about one external identifier. */
 export interface RefRecord {
@@ -29,9 +30,24 @@ export interface RefRecord {
   mitigations: MitigationEntry[];
   checks: CheckEntry[];
   incidents: IncidentEntry[];
-  /** For an unmapped identifier: where a reader should look meanwhile. */
-  nearestStage?: StageKey;
-  nearestRisk?: RiskEntry;
+  /** A NIST stage group: the stage whose risks it lists. */
+  groupStage?: StageKey;
+  /** Scanner rules only: what content/mappings says, each check with its relation. */
+  scanner?: ScannerAnswer;
+}
+
+export type RuleStatus = 'mapped' | 'out-of-scope' | 'unanswered';
+
+export interface ScannerAnswer {
+  status: RuleStatus;
+  /** The closest relation of the rule's mappings. */
+  relation?: Relation;
+  manual: boolean;
+  /** Why the rule is out of scope. */
+  reason?: string;
+  checkLinks: { check: CheckEntry; relation: Relation; difference?: string }[];
+  /** The mapping file that answers the rule, for the edit link. */
+  file?: string;
 }
 
 export const FRAMEWORK_NAMESPACES: Record<FrameworkKey, RefNamespace> = { nist: 'nist-800-190', attack: 'attack', msK8s: 'ms-k8s', owaspK8s: 'owasp-k8s' };
@@ -42,11 +58,31 @@ function uniqueSegments(ids: readonly string[]): string[] {
 
 const uniqueEntries = <T,>(items: readonly T[]): T[] => [...new Set(items)];
 
+function scannerAnswer(graph: ContentGraph, answer: RuleAnswer | undefined): ScannerAnswer {
+  if (!answer) return { status: 'unanswered', manual: false, checkLinks: [] };
+  const checkLinks = answer.checks.flatMap((mapping) => {
+    const check = graph.entryById(mapping.id);
+    return check?.kind === 'checks' ? [{ check, relation: mapping.relation, ...(mapping.difference ? { difference: mapping.difference } : {}) }] : [];
+  });
+  const relation = closestRelation(answer);
+  return {
+    status: answer.outOfScope !== undefined ? 'out-of-scope' : relation ? 'mapped' : 'unanswered',
+    ...(relation ? { relation } : {}),
+    manual: answer.manual,
+    ...(answer.outOfScope !== undefined ? { reason: answer.outOfScope } : {}),
+    checkLinks,
+    file: answer.file,
+  };
+}
+
 function scannerRecord(graph: ContentGraph, rule: ScannerRule): RefRecord {
+  const answer = graph.answerOf(rule.scanner, rule.id);
   const checks = graph.checksReportedBy(rule.scanner, rule.id);
-  const mitigations = uniqueEntries(checks.flatMap((check) => graph.mitigationsVerifiedBy(check)));
-  const risks = uniqueEntries(checks.flatMap((check) => graph.risksVerifiedBy(check)));
-  const mapped = checks.length > 0;
+  const related = (answer?.related ?? []).map((id) => graph.entryById(id)).filter((entry): entry is RiskEntry | MitigationEntry => entry?.kind === 'risks' || entry?.kind === 'mitigations');
+  const relatedRisks = related.filter((entry): entry is RiskEntry => entry.kind === 'risks');
+  const relatedMitigations = related.filter((entry): entry is MitigationEntry => entry.kind === 'mitigations');
+  const mitigations = uniqueEntries([...checks.flatMap((check) => graph.mitigationsVerifiedBy(check)), ...relatedMitigations, ...relatedRisks.flatMap((risk) => graph.mitigationsOfRisk(risk))]);
+  const risks = uniqueEntries([...checks.flatMap((check) => graph.risksVerifiedBy(check)), ...relatedRisks, ...relatedMitigations.flatMap((mitigation) => graph.risksMitigatedBy(mitigation))]);
   return {
     namespace: rule.scanner,
     id: rule.id,
@@ -62,8 +98,7 @@ function scannerRecord(graph: ContentGraph, rule: ScannerRule): RefRecord {
     mitigations,
     checks,
     incidents: [],
-    nearestStage: mapped ? undefined : stageOfRule(rule),
-    nearestRisk: mapped ? undefined : nearestRisk(graph, rule),
+    scanner: scannerAnswer(graph, answer),
   };
 }
 
@@ -88,7 +123,7 @@ function frameworkRecord(graph: ContentGraph, framework: FrameworkKey, entry: Fr
     mitigations,
     checks: uniqueEntries(mitigations.flatMap((mitigation) => graph.checksOfMitigation(mitigation))),
     incidents: [],
-    nearestStage: groupStage,
+    ...(groupStage ? { groupStage } : {}),
   };
 }
 
@@ -127,14 +162,33 @@ export function canonicalRefPath(record: RefRecord): string {
   return refPath(record.namespace, record.id);
 }
 
+/** A scanner rule is mapped when content/mappings says so; a framework ID or CVE when entries link it. */
 export function isMapped(record: RefRecord): boolean {
+  if (record.scanner) return record.scanner.status === 'mapped';
   return record.risks.length + record.mitigations.length + record.checks.length + record.incidents.length > 0;
+}
+
+/** One spelling's record in /ref/<scanner>.json: the old fields, and the answer with its relation. */
+export interface ScannerLinkRecord {
+  canonical: string;
+  url: string;
+  title: string;
+  mapped: boolean;
+  status: RuleStatus;
+  relation?: Relation;
+  manual: boolean;
+  reason?: string;
+  relations: { check: string; relation: Relation; difference?: string }[];
+  risks: string[];
+  checks: string[];
+  mitigations: string[];
+  entries: string[];
 }
 
 /** The machine-readable map of one scanner: every spelling to its page and mapped entries. */
 export function scannerLinkMap(records: readonly RefRecord[], scanner: ScannerKey, urlOf: (entry: IdEntry) => string) {
   const catalog = SCANNER_CATALOGS[scanner];
-  const rules: Record<string, { canonical: string; url: string; title: string; mapped: boolean; risks: string[]; checks: string[]; mitigations: string[]; entries: string[] }> = {};
+  const rules: Record<string, ScannerLinkRecord> = {};
   for (const record of records.filter((item) => item.namespace === scanner)) {
     const rule = catalog.rules.find((candidate) => candidate.id === record.id);
     for (const spelling of [record.id, ...(rule?.spellings ?? [])]) {
@@ -143,6 +197,11 @@ export function scannerLinkMap(records: readonly RefRecord[], scanner: ScannerKe
         url: canonicalRefPath(record),
         title: record.title,
         mapped: isMapped(record),
+        status: record.scanner?.status ?? 'unanswered',
+        ...(record.scanner?.relation ? { relation: record.scanner.relation } : {}),
+        manual: record.scanner?.manual ?? false,
+        ...(record.scanner?.reason ? { reason: record.scanner.reason } : {}),
+        relations: (record.scanner?.checkLinks ?? []).map((link) => ({ check: link.check.data.id, relation: link.relation, ...(link.difference ? { difference: link.difference } : {}) })),
         risks: record.risks.map((risk) => risk.data.id),
         checks: record.checks.map((check) => check.data.id),
         mitigations: record.mitigations.map((mitigation) => mitigation.data.id),

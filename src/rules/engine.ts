@@ -9,7 +9,7 @@ import type { ContentGraph } from '../graph/graph.ts';
 import { absoluteUrl, entryUrl } from '../model/urls.ts';
 import { SCANNERS, type ArtifactKind, type ScannerKey, type Severity } from '../model/vocabulary.ts';
 import type { CheckRule, RuleHit } from './api.ts';
-import type { Finding } from './finding.ts';
+import type { Finding, ScannerRelation } from './finding.ts';
 
 /** A check with its machine rule and the metadata findings carry, resolved once per run. */
 export interface AutomatedCheck {
@@ -18,6 +18,7 @@ export interface AutomatedCheck {
   severity: Severity;
   riskIds: string[];
   scannerRules: Partial<Record<ScannerKey, string[]>>;
+  scannerRelations: ScannerRelation[];
   url: string;
 }
 
@@ -55,17 +56,20 @@ export async function loadAutomatedChecks(graph: ContentGraph, rootDir: string):
   return Promise.all(
     automated.map(async (check): Promise<AutomatedCheck> => {
       const rule = await importRule(rootDir, check.automation?.ruleFile ?? '');
+      const links = graph.ruleLinksOfCheck(check);
       const scannerRules: Partial<Record<ScannerKey, string[]>> = {};
       for (const scanner of SCANNERS) {
-        const ids = graph.rulesOfCheck(check).filter((rule) => rule.scanner === scanner).map((rule) => rule.id);
+        const ids = links.filter((link) => link.rule.scanner === scanner).map((link) => link.rule.id);
         if (ids.length > 0) scannerRules[scanner] = ids;
       }
+      const scannerRelations = links.map((link): ScannerRelation => ({ scanner: link.rule.scanner, id: link.rule.id, relation: link.mapping.relation, manual: link.answer.manual }));
       return {
         check,
         rule,
         severity: graph.severityOfCheck(check),
         riskIds: graph.risksVerifiedBy(check).map((risk) => risk.data.id),
         scannerRules,
+        scannerRelations,
         url: absoluteUrl(entryUrl(check)),
       };
     }),
@@ -103,6 +107,7 @@ export function runChecks(artifact: Artifact, checks: readonly AutomatedCheck[])
         object,
         message: hit.message,
         scannerRules: automated.scannerRules,
+        scannerRelations: automated.scannerRelations,
         url: automated.url,
       });
     }

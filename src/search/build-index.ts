@@ -64,7 +64,7 @@ export function buildIdIndex(graph: ContentGraph, records: readonly RefRecord[])
     if (record.namespace === 'nist-800-190') identifiers.push(`NIST ${record.id}`, `NIST SP 800-190 ${record.id}`, `800-190 ${record.id}`);
     if (record.namespace === 'owasp-k8s') identifiers.push(record.id.replace(':', ' '));
     const kind = record.namespace in SCANNER_PREFIXES ? `${SCANNER_LABELS[record.namespace as ScannerKey]} rule` : record.authority;
-    add({ label: `${record.id}: ${record.title}${isMapped(record) ? '' : ' (not yet covered)'}`, kind, url: canonicalRefPath(record), ...(related.length > 0 ? { related } : {}) }, identifiers);
+    add({ label: `${record.id}: ${record.title}${record.scanner?.status === 'out-of-scope' ? ' (out of scope)' : isMapped(record) || !record.scanner ? '' : ' (unanswered)'}`, kind, url: canonicalRefPath(record), ...(related.length > 0 ? { related } : {}) }, identifiers);
   }
   return { version: 1, targets, keys };
 }

@@ -6,6 +6,7 @@ import { formatAnnotation, formatProblem } from '../../src/integrity/problem.ts'
 const RISK = 'risks/bh-r-004-fixture-container.mdx';
 const MITIGATION = 'mitigations/bh-m-004-fixture-container.mdx';
 const CHECK = 'checks/bh-ck-004-fixture-container/index.mdx';
+const MAPPINGS = 'mappings/fixture.yaml';
 
 let fixture: FixtureContent | undefined;
 function content(): FixtureContent {
@@ -87,11 +88,31 @@ describe('integrity rules', () => {
 
   it('rejects scanner rule IDs that are not catalogued and asks for the canonical spelling', () => {
     const set = content();
-    set.edit(CHECK, 'trivy: [KSV-0017]', 'trivy: [KSV017, KSV-9999]');
-    const problems = set.validate().problems.filter((item) => item.rule === 'unknown-scanner-rule');
+    set.edit(MAPPINGS, '  KSV-0017:', '  KSV017:\n    related: [BH-R-004]\n  KSV-9999:');
+    const problems = set.validate().problems.filter((item) => item.rule === 'scanner-mappings');
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatchObject({ field: 'scannerRules.trivy[0]', value: 'KSV017', suggestion: 'write the canonical ID "KSV-0017"' });
-    expect(problems[1]).toMatchObject({ field: 'scannerRules.trivy[1]', value: 'KSV-9999' });
+    expect(problems[0]).toMatchObject({ field: 'trivy.KSV017', value: 'KSV017', suggestion: 'write the canonical ID "KSV-0017"', line: 8 });
+    expect(problems[1]).toMatchObject({ field: 'trivy.KSV-9999', value: 'KSV-9999' });
+    expect(problems[1]?.message).toContain('is not a Trivy rule');
+  });
+
+  it('asks for what differs whenever a scanner rule is not the same as the check', () => {
+    const set = content();
+    set.edit(MAPPINGS, "      - id: BH-CK-004\n        relation: same\nkubescape:", "      - id: BH-CK-004\n        relation: narrower\nkubescape:");
+    const [problem] = set.validate().problems.filter((item) => item.rule === 'scanner-mappings');
+    expect(problem).toMatchObject({ field: 'trivy.KSV-0017.checks[0].difference', value: 'narrower', line: 11 });
+    expect(problem?.message).toContain('needs a difference');
+  });
+
+  it('rejects a mapping to an entry of the wrong type, a rule answered twice, and mapped-and-out-of-scope', () => {
+    const set = content();
+    set.edit(MAPPINGS, '      - id: BH-CK-001\n', '      - id: BH-R-001\n');
+    set.edit(MAPPINGS, 'kubescape:\n  C-0057:\n', 'kubescape:\n  C-0057:\n    outOfScope: A reason that is long enough to be a sentence.\n');
+    set.write('mappings/second.yaml', 'checkov:\n  CKV_K8S_16:\n    related: [BH-R-004]\n');
+    const problems = set.validate().problems.filter((item) => item.rule === 'scanner-mappings');
+    expect(problems.map((problem) => problem.field).sort()).toEqual(['checkov.CKV_K8S_16', 'kubescape.C-0057.outOfScope', 'trivy.DS-0001.checks[0].id']);
+    expect(problems.find((problem) => problem.field === 'checkov.CKV_K8S_16')?.message).toContain('already answered in');
+    expect(problems.find((problem) => problem.field.endsWith('.id'))).toMatchObject({ value: 'BH-R-001', suggestion: 'list it under related' });
   });
 
   it('rejects a stage other than the five', () => {

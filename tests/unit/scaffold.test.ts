@@ -30,7 +30,7 @@ describe('npm run new', () => {
     fixture = new FixtureContent();
     mkdirSync(join(fixture.root, 'tests'));
     writeFileSync(join(fixture.root, 'tests', 'urls.lock'), '# lock\n/checks/bh-ck-041/\n');
-    const result = scaffold(fixture.root, ['check', '--title', 'Keyring not shared', '--summary', 'Checks that the container cannot read the host keyring.', '--cite', 'nist-sp-800-190', '--environments', 'host']);
+    const result = scaffold(fixture.root, ['check', '--title', 'Keyring not shared', '--summary', 'Checks that the container cannot read the host keyring.', '--cite', 'nist-sp-800-190', '--environments', 'host', '--severity', 'low']);
     expect(result.stdout).toContain('BH-CK-042');
   });
 
