@@ -12,8 +12,16 @@ test('the build still publishes every URL in the lock file', () => {
   expect(missing, 'URLs dropped by this build; add aliases instead of removing pages').toEqual([]);
 });
 
+/** What a reader must see on a rule's canonical page: its relation to Bulkhead or why it is out of scope, never a guess. */
+function answerProblem(html: string): string | undefined {
+  if (html.includes('data-ref-unmapped') || /possibly related|suggested automatically|not yet covered/i.test(html)) return 'no answer, or a guessed one';
+  if (html.includes('data-ref-out-of-scope')) return /<h2 id="out-of-scope">[^<]*<\/h2>\s*<p>[^<]{20,}<\/p>/.test(html) ? undefined : 'out of scope without a reason';
+  if (!html.includes('data-ref-mapped')) return 'neither mapped nor out of scope';
+  return /data-relation="(same|narrower|broader|related)"/.test(html) ? undefined : 'mapped without a relation';
+}
+
 for (const scanner of SCANNERS) {
-  test(`every ${scanner} rule resolves under every spelling it is printed in`, async ({ request }) => {
+  test(`every ${scanner} rule resolves under every spelling it is printed in, and its page gives the relation or the out-of-scope reason`, async ({ request }) => {
     const spellings = SCANNER_CATALOGS[scanner].rules.flatMap((rule) => [rule.id, ...rule.spellings].map((spelling) => ({ rule, spelling })));
     const failures: string[] = [];
     for (let start = 0; start < spellings.length; start += 25) {
@@ -22,6 +30,8 @@ for (const scanner of SCANNERS) {
           const response = await request.get(`/ref/${scanner}/${refSegment(spelling)}/`);
           const html = await response.text();
           if (response.status() !== 200 || !html.includes(`data-ref-id>${rule.id}<`)) failures.push(`${spelling} → ${response.status()}`);
+          const problem = spelling === rule.id ? answerProblem(html) : undefined;
+          if (problem) failures.push(`${rule.id}: ${problem}`);
         }),
       );
     }
@@ -29,17 +39,24 @@ for (const scanner of SCANNERS) {
   });
 }
 
-test('a mapped rule page names the risk, mitigation and check; an unmapped one says so', async ({ page, request }) => {
-  const map = (await (await request.get('/ref/trivy.json')).json()) as { rules: Record<string, { canonical: string; url: string; mapped: boolean }> };
-  const mapped = Object.values(map.rules).find((rule) => rule.mapped);
-  const unmapped = Object.values(map.rules).find((rule) => !rule.mapped);
-  if (!mapped || !unmapped) throw new Error('expected both mapped and unmapped Trivy rules');
-  await page.goto(mapped.url);
-  await expect(page.locator('[data-ref-mapped] h3')).toContainText(['Risks', 'Mitigations', 'Checks']);
-  await page.goto(unmapped.url);
-  await expect(page.getByRole('heading', { name: 'Not yet covered' })).toBeVisible();
-  await expect(page.locator('[data-ref-unmapped]')).toContainText('npm run check:content');
-  expect(refPath('trivy', unmapped.canonical)).toBe(unmapped.url);
+test('a mapped rule page states its relation to each check; an out-of-scope one gives the reason; the map carries both', async ({ page, request }) => {
+  type Rule = { canonical: string; url: string; mapped: boolean; status: string; relation?: string; manual: boolean; reason?: string; relations: { check: string; relation: string; difference?: string }[] };
+  const rules = Object.values(((await (await request.get('/ref/trivy.json')).json()) as { rules: Record<string, Rule> }).rules);
+  expect(rules.every((rule) => rule.status === 'mapped' || (rule.status === 'out-of-scope' && (rule.reason ?? '').length >= 20))).toBe(true);
+  const narrower = rules.find((rule) => rule.relations.some((relation) => relation.relation === 'narrower'));
+  if (!narrower) throw new Error('expected a Trivy rule that is narrower than its check');
+  const link = narrower.relations.find((relation) => relation.relation === 'narrower');
+  await page.goto(narrower.url);
+  const item = page.locator('[data-ref-relations] li[data-relation="narrower"]').first();
+  await expect(item).toContainText('is narrower than');
+  await expect(item).toContainText(link?.difference ?? '');
+  await expect(item).toContainText('does not mean the check passes');
+  expect(refPath('trivy', narrower.canonical)).toBe(narrower.url);
+  const kubeBench = Object.values(((await (await request.get('/ref/kube-bench.json')).json()) as { rules: Record<string, Rule> }).rules);
+  const manual = kubeBench.find((rule) => rule.manual && rule.status === 'mapped');
+  if (!manual) throw new Error('expected a manual kube-bench item');
+  await page.goto(manual.url);
+  await expect(page.locator('[data-ref-manual]')).toContainText('only prints a note');
 });
 
 test('an ID that no catalog has gets the 404 page with the ID search prefilled', async ({ page }) => {
