@@ -1,6 +1,9 @@
 import { defineRule, type RuleHit } from '../../../src/rules/api.ts';
 import { componentFlags } from '../../../src/rules/component-flags.ts';
 
+/** The spellings Go's strconv.ParseBool reads as true. */
+const GO_TRUE = new Set(['1', 't', 'T', 'true', 'TRUE', 'True']);
+
 export default defineRule({
   kubernetes: (object) =>
     componentFlags(object)
@@ -12,7 +15,7 @@ export default defineRule({
           if (!flag || flag.value.trim() === '') hits.push({ message: `etcd runs without --${name}, so its client port serves plain HTTP unless another certificate is configured`, at: flag?.path ?? flags.commandPath });
         }
         const autoTls = flags.get('auto-tls');
-        if (autoTls && autoTls.value.toLowerCase() === 'true') hits.push({ message: 'etcd runs with --auto-tls=true: clients get a self-signed certificate they cannot verify', at: autoTls.path });
+        if (autoTls && GO_TRUE.has(autoTls.value)) hits.push({ message: 'etcd runs with --auto-tls=true: clients get a self-signed certificate they cannot verify', at: autoTls.path });
         return hits;
       }),
 });
