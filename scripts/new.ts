@@ -17,6 +17,7 @@ import { ENVIRONMENTS, SEVERITIES, STAGES, type Environment } from '../src/model
 import { URL_LOCK_FILE } from '../src/refs/published-urls.ts';
 import { nextFreeId } from '../src/scaffold/next-id.ts';
 import { TEMPLATES, type ScaffoldKind } from '../src/scaffold/templates.ts';
+import { CONTROL_CHARACTER } from '../src/schemas/common.ts';
 
 const KINDS = Object.keys(TEMPLATES) as ScaffoldKind[];
 const COLLECTION = { risk: 'risks', mitigation: 'mitigations', check: 'checks', concept: 'concepts', incident: 'incidents' } as const;
@@ -74,12 +75,17 @@ for (const environment of environments) if (!(ENVIRONMENTS as readonly string[])
 if (values.cite && !graph.sourceByKey(values.cite)) errors.push(`--cite ${values.cite}: no content/sources/${values.cite}.yaml (known: ${graph.sources.slice(0, 5).map((source) => source.data.key).join(', ')}, …)`);
 const links = (values.mitigations ?? values.checks ?? '').split(',').map((item) => item.trim()).filter(Boolean);
 for (const link of links) if (!graph.entryById(link)) errors.push(`${link}: no entry has this ID`);
+for (const name of ['title', 'summary'] as const) {
+  // A control character in a title would reach every page, feed and terminal that shows it.
+  if (CONTROL_CHARACTER.test(values[name] ?? '')) errors.push(`--${name} ${JSON.stringify(values[name])}: control characters (tabs, newlines, escapes) are not allowed`);
+}
 if (values.summary && (values.summary.length < 20 || values.summary.length > 400)) errors.push('--summary: write 20 to 400 characters');
 if (errors.length > 0) fail(errors.join('\n'));
 
 const collection = COLLECTION[kind];
-const id = nextFreeId(graph, collection, join(rootDir, URL_LOCK_FILE));
-const slug = (values.title ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 48);
+const id = nextFreeId(graph, collection, join(rootDir, URL_LOCK_FILE), join(rootDir, 'content', collection));
+const slug = (values.title ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 48).replace(/-$/, '');
+if (slug === '') fail(`--title ${JSON.stringify(values.title ?? '')}: the title names the file, so it needs at least one letter or digit (a-z, 0-9)`);
 const name = `${id.toLowerCase()}-${slug}`;
 const file = join(rootDir, 'content', collection, collection === 'checks' ? join(name, 'index.mdx') : `${name}.mdx`);
 if (existsSync(file)) fail(`${file} already exists`);

@@ -37,6 +37,30 @@ function toEntry(record: RawRecord, data: unknown, automation: CheckAutomation |
   return entry;
 }
 
+/**
+ * A file that fails its schema is left out of the graph, but its ID is still taken: a second
+ * file with the same ID must be reported now, not when the first one is fixed (duplicate-id
+ * compares only valid entries).
+ */
+function idsTakenByInvalidFiles(records: readonly RawRecord[], entries: readonly Entry[]): Problem[] {
+  const valid = new Set(entries.map((entry) => entry.file));
+  const byId = new Map<string, RawRecord[]>();
+  for (const record of records) {
+    const data = record.parsed.data;
+    const id = data !== null && typeof data === 'object' && 'id' in data && typeof data.id === 'string' ? data.id.trim().toUpperCase() : undefined;
+    if (id) byId.set(id, [...(byId.get(id) ?? []), record]);
+  }
+  const problems: Problem[] = [];
+  for (const [id, owners] of byId) {
+    if (owners.length < 2 || owners.every((owner) => valid.has(owner.file))) continue;
+    const [first, ...rest] = owners;
+    for (const record of rest) {
+      problems.push({ rule: 'duplicate-id', file: record.file, field: 'id', value: id, line: record.parsed.lineOf(['id']), message: `${JSON.stringify(id)} is already used by ${first?.file ?? ''}${first && !valid.has(first.file) ? ' (which fails its schema, see above)' : ''}`, suggestion: `take the next free ID: npm run new -- ${record.collection.replace(/s$/, '')}` });
+    }
+  }
+  return problems;
+}
+
 export interface ValidateOptions {
   /** Another content tree (test fixtures, the scale benchmark) instead of ./content. */
   contentDir?: string;
@@ -72,6 +96,7 @@ export function validateContent(rootDir: string, options: ValidateOptions = {}):
   for (const failure of mappings.failures) problems.push({ rule: 'scanner-mappings', file: failure.file, field: '(file)', message: failure.message, line: failure.line });
   const { answers, problems: answerProblems } = readAnswers(mappings.files);
   for (const draft of answerProblems) problems.push({ rule: 'scanner-mappings', ...draft });
+  problems.push(...idsTakenByInvalidFiles(records, entries));
   const graph = new ContentGraph(entries, answers);
   const context: RuleContext = {
     entries,

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { ContentGraph } from '../graph/graph.ts';
 import { ID_FORMATS, type CollectionName } from '../model/vocabulary.ts';
 import { parseLock } from '../refs/published-urls.ts';
@@ -7,9 +7,10 @@ type IdCollection = Exclude<CollectionName, 'sources' | 'stages'>;
 
 /**
  * The next free ID of a collection. An ID is taken once it was ever used: by an entry, as an
- * alias, or as a URL that was published (the URL lock), so a deleted entry's ID is never reused.
+ * alias, as a URL that was published (the URL lock), or by a file in the collection's folder —
+ * even one whose frontmatter is invalid and so is missing from the graph.
  */
-export function nextFreeId(graph: ContentGraph, collection: IdCollection, lockFile?: string): string {
+export function nextFreeId(graph: ContentGraph, collection: IdCollection, lockFile?: string, collectionDir?: string): string {
   const { prefix } = ID_FORMATS[collection];
   const numbers: number[] = [];
   const take = (text: string) => {
@@ -19,6 +20,9 @@ export function nextFreeId(graph: ContentGraph, collection: IdCollection, lockFi
   for (const entry of graph.allPagedEntries()) {
     take(entry.data.id);
     entry.data.aliases.forEach(take);
+  }
+  if (collectionDir && existsSync(collectionDir)) {
+    for (const name of readdirSync(collectionDir)) take(/^([a-z]+-[a-z]+-\d+)/i.exec(name)?.[1] ?? '');
   }
   if (lockFile && existsSync(lockFile)) {
     for (const url of parseLock(readFileSync(lockFile, 'utf8'))) {

@@ -38,15 +38,20 @@ export const deprecation = z.strictObject({
   date: isoDate,
 });
 
+/** C0, DEL and C1 controls and the Unicode line separators: never part of a title or summary. */
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const withoutControls = (text: string) => !CONTROL_CHARACTER.test(text);
+const NO_CONTROLS = { error: 'control characters (tabs, newlines, escapes) are not allowed' };
+
 /** Fields every entry of every type has. */
 export function baseEntry<P extends string>(idPattern: RegExp, example: P) {
   return z.strictObject({
     /** Permanent ID. Never reused or renumbered; a renamed entry keeps its old ID in `aliases`. */
     id: z.string().regex(idPattern, { error: (issue) => `ID ${JSON.stringify(issue.input)} does not match the format ${example}` }),
     /** Page title: what the entry is, in plain words. */
-    title: z.string().min(3),
+    title: z.string().min(3).refine(withoutControls, NO_CONTROLS),
     /** One or two sentences shown in lists, search results and link previews. */
-    summary: z.string().min(20).max(400),
+    summary: z.string().min(20).max(400).refine(withoutControls, NO_CONTROLS),
     /** Older IDs or URL slugs that must keep resolving to this entry. */
     aliases: z.array(z.string().min(1)).default([]),
     /** Last substantive review of the content, YYYY-MM-DD. */

@@ -34,6 +34,32 @@ describe('npm run new', () => {
     expect(result.stdout).toContain('BH-CK-042');
   });
 
+  it('never hands out the ID of an entry whose frontmatter is broken, and check:content names the clash', () => {
+    fixture = new FixtureContent();
+    // BH-R-006 exists in the fixture set; break its schema so it drops out of the graph.
+    fixture.edit('risks/bh-r-006-fixture-retired.mdx', /^severity: \w+$/m, 'severity: severe');
+    const args = ['risk', '--title', 'Kernel keyring exposed', '--summary', 'Containers share the host kernel keyring unless it is namespaced.', '--cite', 'nist-sp-800-190', '--stage', 'host', '--severity', 'medium'];
+    const result = scaffold(fixture.root, args);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('BH-R-007');
+    fixture.write('risks/bh-r-099-copy.mdx', fixture.read('risks/bh-r-006-fixture-retired.mdx').replace(/^severity: severe$/m, 'severity: low'));
+    const clash = fixture.validate().problems.find((problem) => problem.rule === 'duplicate-id');
+    expect(clash).toMatchObject({ field: 'id', value: 'BH-R-006' });
+    expect(clash?.message).toContain('fails its schema');
+  });
+
+  it('refuses control characters in a title and a title that leaves no file name', () => {
+    fixture = new FixtureContent();
+    const base = ['risk', '--summary', 'Containers share the host kernel keyring unless it is namespaced.', '--cite', 'nist-sp-800-190', '--stage', 'host', '--severity', 'medium'];
+    const escaped = scaffold(fixture.root, [...base, '--title', 'Keyring\u001b[31m exposed']);
+    expect(escaped.status).toBe(2);
+    expect(escaped.stderr).toContain('control characters');
+    const empty = scaffold(fixture.root, [...base, '--title', '日本語のタイトル']);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain('needs at least one letter or digit');
+    expect(fixture.validate().problems).toEqual([]);
+  });
+
   it('asks for nothing and names the missing flags when stdin is not a terminal', () => {
     fixture = new FixtureContent();
     const result = scaffold(fixture.root, ['risk', '--title', 'Something']);
