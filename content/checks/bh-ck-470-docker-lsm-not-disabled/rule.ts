@@ -1,0 +1,23 @@
+import { defineRule, type DockerContainer, type PathSegment } from '../../../src/rules/api.ts';
+
+/** A raw field of the Compose service or inspect object, for settings DockerContainer does not expose. */
+function raw(container: DockerContainer, relative: PathSegment[]): { value: unknown; path: PathSegment[] } {
+  let value: unknown = container.document.value;
+  for (const segment of [...container.path, ...relative]) value = value !== null && typeof value === 'object' ? (value as Record<PathSegment, unknown>)[segment] : undefined;
+  return { value, path: [...container.path, ...relative] };
+}
+
+const DISABLED = /^(apparmor[:=]unconfined|label[:=]disable)$/i;
+
+export default defineRule({
+  docker: (container) => {
+    const hits = (container.securityOpt.value ?? []).flatMap((option, index) =>
+      DISABLED.test(option.trim()) ? [{ message: `security option ${option} switches off AppArmor or SELinux confinement`, at: [...container.securityOpt.path, index] }] : [],
+    );
+    if (container.origin === 'inspect' && hits.length === 0) {
+      const profile = raw(container, ['AppArmorProfile']);
+      if (profile.value === 'unconfined') hits.push({ message: 'runs with the AppArmor profile unconfined', at: profile.path });
+    }
+    return hits;
+  },
+});

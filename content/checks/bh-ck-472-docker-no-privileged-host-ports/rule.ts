@@ -1,0 +1,52 @@
+import { defineRule, type DockerContainer, type PathSegment } from '../../../src/rules/api.ts';
+
+/** A raw field of the Compose service or inspect object, for settings DockerContainer does not expose. */
+function raw(container: DockerContainer, relative: PathSegment[]): { value: unknown; path: PathSegment[] } {
+  let value: unknown = container.document.value;
+  for (const segment of [...container.path, ...relative]) value = value !== null && typeof value === 'object' ? (value as Record<PathSegment, unknown>)[segment] : undefined;
+  return { value, path: [...container.path, ...relative] };
+}
+
+interface Published { hostIp: string; hostPort: string; path: PathSegment[] }
+
+/** Published ports: Compose short ("[ip:]host:container[/proto]") and long syntax, inspect HostConfig.PortBindings. */
+function published(container: DockerContainer): Published[] {
+  if (container.origin === 'compose') {
+    const ports = raw(container, ['ports']);
+    if (!Array.isArray(ports.value)) return [];
+    return ports.value.flatMap((port: unknown, index): Published[] => {
+      const path = [...ports.path, index];
+      if (typeof port === 'number') return [];
+      if (typeof port === 'string') {
+        const spec = port.replace(/\/(tcp|udp|sctp)$/i, '');
+        const ipv6 = /^\[([^\]]+)\]:(.*)$/.exec(spec);
+        const parts = ipv6 ? [ipv6[1] ?? '', ...(ipv6[2] ?? '').split(':')] : spec.split(':');
+        if (parts.length < 2) return [];
+        return [{ hostIp: parts.length >= 3 ? (parts[0] ?? '') : '', hostPort: parts.at(-2) ?? '', path }];
+      }
+      if (port !== null && typeof port === 'object' && 'published' in port) {
+        const long = port as { host_ip?: unknown; published?: unknown };
+        return [{ hostIp: typeof long.host_ip === 'string' ? long.host_ip : '', hostPort: String(long.published ?? ''), path }];
+      }
+      return [];
+    });
+  }
+  const bindings = raw(container, ['HostConfig', 'PortBindings']);
+  if (bindings.value === null || typeof bindings.value !== 'object') return [];
+  return Object.entries(bindings.value as Record<string, unknown>).flatMap(([containerPort, list]) =>
+    Array.isArray(list)
+      ? list.map((binding: unknown, index) => {
+          const entry = (binding ?? {}) as { HostIp?: unknown; HostPort?: unknown };
+          return { hostIp: typeof entry.HostIp === 'string' ? entry.HostIp : '', hostPort: typeof entry.HostPort === 'string' ? entry.HostPort : '', path: [...bindings.path, containerPort, index] };
+        })
+      : [],
+  );
+}
+
+export default defineRule({
+  docker: (container) =>
+    published(container).flatMap((port) => {
+      const first = Number(port.hostPort.split('-')[0]);
+      return port.hostPort !== '' && Number.isInteger(first) && first > 0 && first < 1024 ? [{ message: `publishes privileged host port ${port.hostPort}`, at: port.path }] : [];
+    }),
+});

@@ -1,0 +1,22 @@
+import { defineRule, type DockerContainer, type PathSegment } from '../../../src/rules/api.ts';
+
+/** A raw field of the Compose service or inspect object, for settings DockerContainer does not expose. */
+function raw(container: DockerContainer, relative: PathSegment[]): { value: unknown; path: PathSegment[] } {
+  let value: unknown = container.document.value;
+  for (const segment of [...container.path, ...relative]) value = value !== null && typeof value === 'object' ? (value as Record<PathSegment, unknown>)[segment] : undefined;
+  return { value, path: [...container.path, ...relative] };
+}
+
+const positive = (value: unknown) => (typeof value === 'number' && value > 0) || (typeof value === 'string' && /^[1-9]\d*(\.\d+)?\s*[bkmgt]?i?b?$/i.test(value.trim()));
+
+export default defineRule({
+  docker: (container) => {
+    if (container.origin === 'compose') {
+      const limit = raw(container, ['mem_limit']);
+      const deploy = raw(container, ['deploy', 'resources', 'limits', 'memory']);
+      return positive(limit.value) || positive(deploy.value) ? [] : [{ message: 'has no memory limit, so it can take all of the host\'s memory', at: limit.value === undefined ? container.path : limit.path }];
+    }
+    const memory = raw(container, ['HostConfig', 'Memory']);
+    return positive(memory.value) ? [] : [{ message: 'has no memory limit (Memory is 0), so it can take all of the host\'s memory', at: memory.value === undefined ? container.path : memory.path }];
+  },
+});
