@@ -9,7 +9,9 @@ import type { KubeObject } from '../artifacts/kubernetes.ts';
 import type { PathSegment, Position } from '../artifacts/location.ts';
 
 export type { Dockerfile, DockerfileInstruction, DockerfileStage, DaemonConfig, DockerContainer, KubeObject, PathSegment, Position };
-export { keyValues } from '../artifacts/dockerfile.ts';
+export { keyValues, rawKeyValues } from '../artifacts/dockerfile.ts';
+export { expandWith, globalArgs, isRootUser, parentStage, resolveUser, variablesBefore, type UserResolution, type Variables } from '../artifacts/dockerfile-scope.ts';
+export { renderParts } from '../artifacts/dockerfile-words.ts';
 
 /** One violation: what is wrong, and where (a path in the YAML/JSON document, or a Dockerfile position). */
 export interface RuleHit {

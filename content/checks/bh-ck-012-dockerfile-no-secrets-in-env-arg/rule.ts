@@ -8,7 +8,7 @@ export default defineRule({
     dockerfile.instructions
       .filter((instruction) => instruction.keyword === 'ENV' || instruction.keyword === 'ARG')
       .flatMap((instruction) =>
-        keyValues(instruction)
+        keyValues(instruction, dockerfile.escape)
           .filter(({ key }) => SECRET_NAME.test(key))
           .map(({ key }) =>
             hitAt(
