@@ -17,9 +17,9 @@ export interface ComponentFlag {
 export interface ComponentFlags {
   component: Component;
   container: ContainerView;
-  /** Every flag in order; Go's flag package keeps the last occurrence, so `get` does too. */
+  /** Every flag in order. `get` keeps the last occurrence, or joins them for list flags (see ACCUMULATING_FLAGS). */
   flags: ComponentFlag[];
-  /** The effective value of a flag (the last occurrence), or undefined when it is not set. */
+  /** The effective value of a flag as the binary reads it, or undefined when it is not set. */
   get(name: string): ComponentFlag | undefined;
   /** Path of the container's command, where a missing flag belongs. */
   commandPath: PathSegment[];
@@ -83,13 +83,22 @@ export function componentFlags(object: KubeObject): ComponentFlags[] {
       flags,
       commandPath,
       get: (name) => {
-        for (let index = flags.length - 1; index >= 0; index -= 1) if (flags[index]?.name === name) return flags[index];
-        return undefined;
+        const occurrences = flags.filter((flag) => flag.name === name);
+        const last = occurrences.at(-1);
+        if (!last || !ACCUMULATING_FLAGS.has(name) || occurrences.length === 1) return last;
+        return { ...last, value: occurrences.map((flag) => flag.value).join(',') };
       },
     });
   }
   return result;
 }
+
+/**
+ * Flags that pflag reads as a string slice or a map: a repeated occurrence adds to the earlier
+ * ones instead of replacing them, so `--enable-admission-plugins=A --enable-admission-plugins=B`
+ * enables both. Every other flag keeps its last value, as Go's flag package does.
+ */
+const ACCUMULATING_FLAGS = new Set(['enable-admission-plugins', 'disable-admission-plugins', 'authorization-mode', 'etcd-servers', 'tls-cipher-suites', 'feature-gates', 'admission-control']);
 
 /** A comma-separated flag value as a list (admission plugins, authorization modes). */
 export function listValue(flag: ComponentFlag | undefined): string[] {

@@ -2,6 +2,16 @@ import { existsSync } from 'node:fs';
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { contentHistory, editUrl, repositoryUrl } from './history.ts';
 
+const escapeHtml = (text: string): string => text.replace(/[&<>]/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : '&gt;'));
+
+/**
+ * Starlight writes each head entry's content with set:html, so a title holding
+ * `</title><script>` would run as script. Titles come from content files, never markup: escape.
+ */
+function escapeTitleTag(head: { tag: string; content?: string | undefined }[]): void {
+  for (const entry of head) if (entry.tag === 'title' && entry.content) entry.content = escapeHtml(entry.content);
+}
+
 /**
  * The guides under src/content/docs get the same "Edit this page" link and git date as entry
  * pages. Pages generated from the graph (StarlightPage) have no file of their own here: Starlight
@@ -9,6 +19,7 @@ import { contentHistory, editUrl, repositoryUrl } from './history.ts';
  */
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
+  escapeTitleTag(route.head);
   const file = route.entry.filePath;
   if (!existsSync(file)) return;
   const url = editUrl(repositoryUrl(), file);

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { readArtifact } from '../../src/artifacts/artifact.ts';
+import { componentFlags } from '../../src/rules/component-flags.ts';
+
+function apiserver(command: string[], args: string[] = []) {
+  const yaml = `apiVersion: v1
+kind: Pod
+metadata: {name: kube-apiserver, namespace: kube-system}
+spec:
+  containers:
+    - name: kube-apiserver
+      image: registry.k8s.io/kube-apiserver:v1.34.0
+      command: ${JSON.stringify(command)}
+      args: ${JSON.stringify(args)}
+`;
+  const result = readArtifact('kube-apiserver.yaml', yaml);
+  if (result.status !== 'read' || result.artifact.kind !== 'kubernetes') throw new Error('not read as Kubernetes');
+  const [flags] = result.artifact.objects.flatMap((object) => componentFlags(object));
+  if (!flags) throw new Error('no component found');
+  return flags;
+}
+
+describe('componentFlags reads flags the way the binaries parse them', () => {
+  it('finds the binary by its path and reads flags from command and args', () => {
+    const flags = apiserver(['/usr/local/bin/kube-apiserver', '--anonymous-auth=false'], ['--profiling', 'false', '--secure-port=6443']);
+    expect(flags.component).toBe('kube-apiserver');
+    expect(flags.get('anonymous-auth')?.value).toBe('false');
+    expect(flags.get('profiling')?.value).toBe('false');
+    expect(flags.get('secure-port')?.path).toEqual(['spec', 'containers', 0, 'args', 2]);
+  });
+
+  it('keeps the last value of an ordinary flag, as Go does', () => {
+    expect(apiserver(['kube-apiserver', '--anonymous-auth=false', '--anonymous-auth=true']).get('anonymous-auth')?.value).toBe('true');
+  });
+
+  it('adds up repeated list flags, as pflag string slices do', () => {
+    const flags = apiserver(['kube-apiserver', '--enable-admission-plugins=NodeRestriction', '--enable-admission-plugins=AlwaysAdmit']);
+    expect(flags.get('enable-admission-plugins')?.value).toBe('NodeRestriction,AlwaysAdmit');
+  });
+
+  it('reads a bare flag as true', () => {
+    expect(apiserver(['kube-apiserver', '--allow-privileged', '--v=2']).get('allow-privileged')?.value).toBe('true');
+  });
+});
