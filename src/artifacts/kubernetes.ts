@@ -31,47 +31,103 @@ export interface KubeObject {
   pod?: PodView;
 }
 
-/** Where each workload kind keeps its pod spec. */
-const POD_SPEC_PATHS: Record<string, PathSegment[]> = {
-  Pod: ['spec'],
-  PodTemplate: ['template', 'spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  ReplicationController: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
+/**
+ * Where built-in workload kinds keep their pod spec. Maps, not object literals: a document's
+ * `kind: constructor` must not find Object.prototype.constructor.
+ */
+const BUILT_IN_POD_SPEC_PATHS = new Map<string, PathSegment[]>([
+  ['Pod', ['spec']],
+  ['PodTemplate', ['template', 'spec']],
+  ['Deployment', ['spec', 'template', 'spec']],
+  ['ReplicaSet', ['spec', 'template', 'spec']],
+  ['ReplicationController', ['spec', 'template', 'spec']],
+  ['StatefulSet', ['spec', 'template', 'spec']],
+  ['DaemonSet', ['spec', 'template', 'spec']],
+  ['Job', ['spec', 'template', 'spec']],
+  ['CronJob', ['spec', 'jobTemplate', 'spec', 'template', 'spec']],
+]);
 
-/** Built-in kinds that hold no pod: recognised, so they are not reported as unknown. */
-const OTHER_BUILT_IN_KINDS = new Set([
-  'APIService', 'Binding', 'CSIDriver', 'CSINode', 'CSIStorageCapacity', 'CertificateSigningRequest', 'ClusterRole',
-  'ClusterRoleBinding', 'ClusterTrustBundle', 'ComponentStatus', 'ConfigMap', 'ControllerRevision', 'CustomResourceDefinition',
-  'DeviceClass', 'EndpointSlice', 'Endpoints', 'Event', 'FlowSchema', 'GRPCRoute', 'Gateway', 'GatewayClass', 'HTTPRoute',
-  'HorizontalPodAutoscaler', 'IPAddress', 'Ingress', 'IngressClass', 'Lease', 'LimitRange', 'MutatingAdmissionPolicy',
-  'MutatingAdmissionPolicyBinding', 'MutatingWebhookConfiguration', 'Namespace', 'NetworkPolicy', 'Node', 'PersistentVolume',
-  'PersistentVolumeClaim', 'PodDisruptionBudget', 'PodSecurityPolicy', 'PriorityClass', 'PriorityLevelConfiguration',
-  'ReferenceGrant', 'ResourceClaim', 'ResourceClaimTemplate', 'ResourceQuota', 'ResourceSlice', 'Role', 'RoleBinding',
-  'RuntimeClass', 'Secret', 'Service', 'ServiceAccount', 'ServiceCIDR', 'StorageClass', 'StorageVersionMigration',
-  'TCPRoute', 'TLSRoute', 'UDPRoute', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding',
-  'ValidatingWebhookConfiguration', 'VolumeAttachment', 'VolumeAttributesClass',
+/**
+ * Where other kinds keep a pod template, whatever their group: Argo Rollouts, OpenShift
+ * DeploymentConfigs, Knative Services, KEDA and many operators embed a PodTemplateSpec at one of
+ * these paths, and the kubelet runs it like any other pod.
+ */
+const POD_TEMPLATE_PATHS: PathSegment[][] = [
+  ['spec', 'template', 'spec'],
+  ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+];
+
+/**
+ * The API groups Kubernetes itself serves and the kinds in each (v1.35). A kind that is not in
+ * its group is a typo (`kind: Deploymnet` in apps/v1) that the API server would refuse, so it
+ * is reported. Groups served by CRDs (Gateway API, snapshots, VPA) and configuration-file
+ * groups (kubelet.config.k8s.io, audit.k8s.io, …) are not listed: their kinds are not checked.
+ */
+const BUILT_IN_GROUP_KINDS = new Map<string, ReadonlySet<string>>(
+  Object.entries({
+    '': ['Binding', 'ComponentStatus', 'ConfigMap', 'Endpoints', 'Event', 'LimitRange', 'Namespace', 'Node', 'PersistentVolume', 'PersistentVolumeClaim', 'Pod', 'PodTemplate', 'ReplicationController', 'ResourceQuota', 'Secret', 'Service', 'ServiceAccount'],
+    'admissionregistration.k8s.io': ['MutatingAdmissionPolicy', 'MutatingAdmissionPolicyBinding', 'MutatingWebhookConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'ValidatingWebhookConfiguration'],
+    'apiextensions.k8s.io': ['CustomResourceDefinition'],
+    'apiregistration.k8s.io': ['APIService'],
+    apps: ['ControllerRevision', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
+    'authentication.k8s.io': ['SelfSubjectReview', 'TokenRequest', 'TokenReview'],
+    'authorization.k8s.io': ['LocalSubjectAccessReview', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview', 'SubjectAccessReview'],
+    autoscaling: ['HorizontalPodAutoscaler', 'Scale'],
+    batch: ['CronJob', 'Job'],
+    'certificates.k8s.io': ['CertificateSigningRequest', 'ClusterTrustBundle', 'PodCertificateRequest'],
+    'coordination.k8s.io': ['Lease', 'LeaseCandidate'],
+    'discovery.k8s.io': ['EndpointSlice'],
+    'events.k8s.io': ['Event'],
+    extensions: ['DaemonSet', 'Deployment', 'Ingress', 'NetworkPolicy', 'PodSecurityPolicy', 'ReplicaSet'],
+    'flowcontrol.apiserver.k8s.io': ['FlowSchema', 'PriorityLevelConfiguration'],
+    'internal.apiserver.k8s.io': ['StorageVersion'],
+    'networking.k8s.io': ['IPAddress', 'Ingress', 'IngressClass', 'NetworkPolicy', 'ServiceCIDR'],
+    'node.k8s.io': ['RuntimeClass'],
+    policy: ['Eviction', 'PodDisruptionBudget', 'PodSecurityPolicy'],
+    'rbac.authorization.k8s.io': ['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'],
+    'resource.k8s.io': ['DeviceClass', 'DeviceTaintRule', 'ResourceClaim', 'ResourceClaimTemplate', 'ResourceSlice'],
+    'scheduling.k8s.io': ['PriorityClass'],
+    'storage.k8s.io': ['CSIDriver', 'CSINode', 'CSIStorageCapacity', 'StorageClass', 'VolumeAttachment', 'VolumeAttributesClass'],
+    'storagemigration.k8s.io': ['StorageVersionMigration'],
+  }).map(([group, kinds]) => [group, new Set(kinds)]),
+);
+
+/**
+ * The kinds bulkhead's rules read, besides any object with a pod template. Objects of other
+ * kinds still reach every rule (a new rule may read them); they are counted in the summary so a
+ * reader knows what was read but not judged.
+ */
+export const KINDS_WITH_RULES: ReadonlySet<string> = new Set([
+  ...BUILT_IN_POD_SPEC_PATHS.keys(),
+  'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding',
+  'NetworkPolicy', 'Namespace', 'Service', 'Ingress', 'Secret', 'ConfigMap', 'ServiceAccount',
+  'KubeletConfiguration', 'EncryptionConfiguration', 'AdmissionConfiguration', 'Policy',
 ]);
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function at(value: unknown, path: readonly PathSegment[]): unknown {
+/** A field of a parsed document; own properties only, so `constructor` or `__proto__` in a path find nothing inherited. */
+export function fieldAt(value: unknown, path: readonly PathSegment[]): unknown {
   let current = value;
-  for (const segment of path) current = isRecord(current) || Array.isArray(current) ? (current as Record<PathSegment, unknown>)[segment] : undefined;
+  for (const segment of path) {
+    if (Array.isArray(current)) current = typeof segment === 'number' ? current[segment] : undefined;
+    else if (isRecord(current) && Object.hasOwn(current, segment)) current = current[segment];
+    else return undefined;
+  }
   return current;
 }
 
-/** Custom resources (a dotted API group that is not Kubernetes' own) are skipped, not reported. */
-function isCustomResource(apiVersion: string): boolean {
-  const group = apiVersion.includes('/') ? (apiVersion.split('/')[0] ?? '') : '';
-  return group.includes('.') && (!group.endsWith('.k8s.io') || group.endsWith('x-k8s.io'));
+function stringAt(value: unknown, path: readonly PathSegment[]): string | undefined {
+  const found = fieldAt(value, path);
+  return typeof found === 'string' ? found : undefined;
+}
+
+/** The API group of an apiVersion: "" for the core group ("v1"), "apps" for "apps/v1". */
+export function apiGroup(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash === -1 ? '' : apiVersion.slice(0, slash);
 }
 
 export interface KubeProblem {
@@ -84,10 +140,20 @@ export function looksLikeKubeObject(value: unknown): boolean {
   return isRecord(value) && typeof value.kind === 'string' && typeof value.apiVersion === 'string';
 }
 
+/** A List (`kind: List`, `PodList`, `kubectl get -o yaml`): its items are the objects. */
+export function isKubeList(value: unknown): value is Record<string, unknown> & { items: unknown[]; kind: string } {
+  return isRecord(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
+}
+
+/** How findings name an object: `Deployment/web`, or `Deployment shop/web` when it has a namespace. */
+export function describeObject(object: Pick<KubeObject, 'kind' | 'name' | 'namespace'>): string {
+  return object.namespace ? `${object.kind} ${object.namespace}/${object.name}` : `${object.kind}/${object.name}`;
+}
+
 function podView(spec: Record<string, unknown>, path: PathSegment[]): PodView {
   const containers: ContainerView[] = [];
   for (const list of ['initContainers', 'containers', 'ephemeralContainers'] as const) {
-    const items = spec[list];
+    const items = Object.hasOwn(spec, list) ? spec[list] : undefined;
     if (!Array.isArray(items)) continue;
     items.forEach((value: unknown, index) => {
       if (isRecord(value)) containers.push({ name: typeof value.name === 'string' ? value.name : `#${index}`, list, value, path: [...path, list, index] });
@@ -96,45 +162,81 @@ function podView(spec: Record<string, unknown>, path: PathSegment[]): PodView {
   return { spec, path, containers };
 }
 
+/** The pod spec of a built-in workload, or of any object with a pod template at a well-known path. */
+function findPod(kind: string, group: string, value: Record<string, unknown>, path: PathSegment[]): PodView | undefined {
+  const builtIn = BUILT_IN_POD_SPEC_PATHS.get(kind);
+  if (builtIn && BUILT_IN_GROUP_KINDS.get(group)?.has(kind)) {
+    const spec = fieldAt(value, builtIn);
+    return isRecord(spec) ? podView(spec, [...path, ...builtIn]) : undefined;
+  }
+  // Elsewhere a template is a pod template only when it has containers: Cluster API's
+  // MachineDeployment also has spec.template.spec, holding a machine.
+  for (const templatePath of POD_TEMPLATE_PATHS) {
+    const spec = fieldAt(value, templatePath);
+    if (isRecord(spec) && Array.isArray(fieldAt(spec, ['containers']))) return podView(spec, [...path, ...templatePath]);
+  }
+  return undefined;
+}
+
+export interface KubeObjects {
+  objects: KubeObject[];
+  problems: KubeProblem[];
+  /** Objects of kinds no rule reads, counted per kind. */
+  withoutRules: Map<string, number>;
+}
+
+/** Adds one object of `kind` to a per-kind tally. */
+export function tally(counts: Map<string, number>, kind: string, by = 1): void {
+  counts.set(kind, (counts.get(kind) ?? 0) + by);
+}
+
 /**
- * The objects of one document: itself, or the items of a List. Unknown built-in kinds are
- * reported (a typo such as `kind: Deploymnet` would otherwise go unchecked).
+ * The objects of one document value at `path`: itself, or the items of a List. Every object is
+ * returned, whatever its kind, so every rule sees it; a kind its built-in API group does not have
+ * (a typo such as `kind: Deploymnet` in apps/v1) is reported instead, because it would otherwise
+ * go unchecked.
  */
-export function kubeObjects(document: YamlDocument): { objects: KubeObject[]; problems: KubeProblem[] } {
-  const objects: KubeObject[] = [];
-  const problems: KubeProblem[] = [];
-  const visit = (value: unknown, path: PathSegment[]) => {
-    if (!isRecord(value)) return;
-    const kind = value.kind;
-    const apiVersion = typeof value.apiVersion === 'string' ? value.apiVersion : '';
-    if (typeof kind !== 'string' || kind === '') {
-      problems.push({ message: 'document has no "kind:"; not a Kubernetes object', position: document.locate(path) });
-      return;
-    }
-    if (kind.endsWith('List') && Array.isArray(value.items)) {
-      value.items.forEach((item: unknown, index) => visit(item, [...path, 'items', index]));
-      return;
-    }
-    const metadata = isRecord(value.metadata) ? value.metadata : {};
-    const object: KubeObject = {
-      kind,
-      apiVersion,
-      name: typeof metadata.name === 'string' ? metadata.name : typeof metadata.generateName === 'string' ? `${metadata.generateName}*` : '(unnamed)',
-      namespace: typeof metadata.namespace === 'string' ? metadata.namespace : undefined,
-      value,
-      path,
-      document,
-    };
-    const podPath = POD_SPEC_PATHS[kind];
-    if (podPath && !isCustomResource(apiVersion)) {
-      const spec = at(value, podPath);
-      if (isRecord(spec)) object.pod = podView(spec, [...path, ...podPath]);
-    } else if (!OTHER_BUILT_IN_KINDS.has(kind) && !isCustomResource(apiVersion)) {
-      problems.push({ message: `unknown kind "${kind}" (apiVersion "${apiVersion}"): not a Kubernetes kind bulkhead knows`, position: document.locate([...path, 'kind']) });
-      return;
-    }
-    objects.push(object);
+export function kubeObjectsAt(value: unknown, path: PathSegment[], document: YamlDocument, into: KubeObjects): void {
+  if (!isRecord(value)) return;
+  const kind = value.kind;
+  if (typeof kind !== 'string' || kind === '') {
+    into.problems.push({ message: 'document has no "kind:"; not a Kubernetes object', position: document.locate(path) });
+    return;
+  }
+  if (isKubeList(value)) {
+    value.items.forEach((item: unknown, index) => kubeObjectsAt(item, [...path, 'items', index], document, into));
+    return;
+  }
+  const apiVersion = typeof value.apiVersion === 'string' ? value.apiVersion : '';
+  const group = apiGroup(apiVersion);
+  const groupKinds = apiVersion ? BUILT_IN_GROUP_KINDS.get(group) : undefined;
+  if (groupKinds && !groupKinds.has(kind)) {
+    into.problems.push({
+      message: `unknown kind "${kind}" (apiVersion "${apiVersion}"): API group ${group === '' ? 'core (v1)' : group} has no such kind; a typo?`,
+      position: document.locate([...path, 'kind']),
+    });
+    return;
+  }
+  const name = stringAt(value, ['metadata', 'name']);
+  const generateName = stringAt(value, ['metadata', 'generateName']);
+  const object: KubeObject = {
+    kind,
+    apiVersion,
+    name: name ?? (generateName === undefined ? '(unnamed)' : `${generateName}*`),
+    namespace: stringAt(value, ['metadata', 'namespace']),
+    value,
+    path,
+    document,
   };
-  visit(document.value, []);
-  return { objects, problems };
+  const pod = findPod(kind, group, value, path);
+  if (pod) object.pod = pod;
+  else if (!KINDS_WITH_RULES.has(kind)) tally(into.withoutRules, kind);
+  into.objects.push(object);
+}
+
+/** The objects of one document: itself, or the items of a List. */
+export function kubeObjects(document: YamlDocument): KubeObjects {
+  const found: KubeObjects = { objects: [], problems: [], withoutRules: new Map() };
+  kubeObjectsAt(document.value, [], document, found);
+  return found;
 }

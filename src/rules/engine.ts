@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { Artifact } from '../artifacts/artifact.ts';
 import type { Dockerfile } from '../artifacts/dockerfile.ts';
+import { describeObject } from '../artifacts/kubernetes.ts';
 import type { Position } from '../artifacts/location.ts';
 import type { YamlDocument } from '../artifacts/yaml-stream.ts';
 import type { CheckEntry } from '../graph/entries.ts';
@@ -112,14 +113,18 @@ export function runChecks(artifact: Artifact, checks: readonly AutomatedCheck[])
       });
     }
   };
+  if (artifact.kind === 'kubernetes') {
+    // Objects outside, checks inside: a large JSON List yields each object once, parsed on
+    // demand, and it is released before the next (json-list.ts).
+    for (const object of artifact.objects) {
+      for (const automated of checks) if (automated.rule.kubernetes) record(automated, automated.rule.kubernetes(object), describeObject(object), object.document);
+    }
+  }
   for (const automated of checks) {
     const { rule } = automated;
     switch (artifact.kind) {
       case 'dockerfile':
         if (rule.dockerfile) for (const hit of rule.dockerfile(artifact.dockerfile)) record(automated, [hit], stageOf(artifact.dockerfile, position(hit, undefined)));
-        break;
-      case 'kubernetes':
-        if (rule.kubernetes) for (const object of artifact.objects) record(automated, rule.kubernetes(object), `${object.kind}/${object.name}`, object.document);
         break;
       case 'compose':
       case 'inspect':
