@@ -1,4 +1,5 @@
-import { isRecord } from './kubernetes.ts';
+import { interpolateDocument } from './compose-interpolation.ts';
+import { fieldAt, isRecord } from './kubernetes.ts';
 import type { PathSegment } from './location.ts';
 import type { YamlDocument } from './yaml-stream.ts';
 
@@ -36,11 +37,7 @@ export interface DockerContainer {
   mounts: DockerMount[];
 }
 
-function get(value: unknown, path: readonly PathSegment[]): unknown {
-  let current = value;
-  for (const segment of path) current = isRecord(current) || Array.isArray(current) ? (current as Record<PathSegment, unknown>)[segment] : undefined;
-  return current;
-}
+const get = fieldAt;
 
 function field<T>(root: unknown, base: PathSegment[], relative: PathSegment[], read: (value: unknown) => T | undefined): Field<T> {
   return { value: read(get(root, relative)), path: [...base, ...relative] };
@@ -50,6 +47,19 @@ const asString = (value: unknown) => (typeof value === 'string' ? value : typeof
 const asBoolean = (value: unknown) => (typeof value === 'boolean' ? value : value === 'true' ? true : value === 'false' ? false : undefined);
 const asNumber = (value: unknown) => (typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : undefined);
 const asStrings = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined);
+
+/**
+ * compose-go casts a boolean field's string (after interpolation) with toBoolean: true/false in
+ * any case, and the YAML 1.1 words y/yes/on and n/no/off (it warns, but accepts them).
+ */
+const COMPOSE_TRUE = new Set(['true', 'y', 'yes', 'on']);
+const COMPOSE_FALSE = new Set(['false', 'n', 'no', 'off']);
+function composeBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value !== 'string') return undefined;
+  const word = value.trim().toLowerCase();
+  return COMPOSE_TRUE.has(word) ? true : COMPOSE_FALSE.has(word) ? false : undefined;
+}
 
 /** Compose volumes: the short "src:dst[:mode]" form and the long {type, source, target} form. */
 function composeMounts(service: Record<string, unknown>, base: PathSegment[]): DockerMount[] {
@@ -61,7 +71,7 @@ function composeMounts(service: Record<string, unknown>, base: PathSegment[]): D
       const [source = '', target = ''] = volume.split(':');
       return target ? [{ source, target, path }] : [];
     }
-    if (isRecord(volume) && typeof volume.source === 'string') return [{ source: volume.source, target: asString(volume.target) ?? '', path }];
+    if (isRecord(volume) && typeof get(volume, ['source']) === 'string') return [{ source: String(volume.source), target: asString(get(volume, ['target'])) ?? '', path }];
     return [];
   });
 }
@@ -71,8 +81,13 @@ export function looksLikeCompose(value: unknown): boolean {
   return isRecord(value) && isRecord(value.services);
 }
 
+/**
+ * The services of a Compose file as compose-go reads it: variables interpolated (every variable
+ * unset, so `${PRIV:-true}` reads as true), boolean fields cast with its toBoolean.
+ */
 export function composeContainers(document: YamlDocument): DockerContainer[] {
-  const services = isRecord(document.value) ? document.value.services : undefined;
+  interpolateDocument(document.value);
+  const services = get(document.value, ['services']);
   if (!isRecord(services)) return [];
   return Object.entries(services).flatMap(([name, service]): DockerContainer[] => {
     if (!isRecord(service)) return [];
@@ -85,11 +100,11 @@ export function composeContainers(document: YamlDocument): DockerContainer[] {
       path: base,
       document,
       image: field(service, base, ['image'], asString),
-      privileged: field(service, base, ['privileged'], asBoolean),
+      privileged: field(service, base, ['privileged'], composeBoolean),
       pidMode: field(service, base, ['pid'], asString),
       networkMode: field(service, base, ['network_mode'], asString),
       ipcMode: field(service, base, ['ipc'], asString),
-      readOnly: field(service, base, ['read_only'], asBoolean),
+      readOnly: field(service, base, ['read_only'], composeBoolean),
       securityOpt: field(service, base, ['security_opt'], asStrings),
       pidsLimit: pidsLimit.value === undefined && limitsPids.value !== undefined ? limitsPids : pidsLimit,
       capAdd: field(service, base, ['cap_add'], asStrings),
@@ -148,5 +163,5 @@ export interface DaemonConfig {
 const DAEMON_KEYS = ['hosts', 'tls', 'tlsverify', 'userns-remap', 'insecure-registries', 'registry-mirrors', 'live-restore', 'icc', 'log-driver', 'storage-driver', 'data-root', 'no-new-privileges', 'default-ulimits', 'userland-proxy', 'experimental', 'features'];
 
 export function looksLikeDaemonConfig(value: unknown): boolean {
-  return isRecord(value) && !('kind' in value) && !('services' in value) && Object.keys(value).some((key) => DAEMON_KEYS.includes(key));
+  return isRecord(value) && !Object.hasOwn(value, 'kind') && !Object.hasOwn(value, 'services') && Object.keys(value).some((key) => DAEMON_KEYS.includes(key));
 }
