@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { ContainerView, KubeObject, PodView } from '../artifacts/kubernetes.ts';
 import { isRecord } from '../artifacts/kubernetes.ts';
 import type { PathSegment } from '../artifacts/location.ts';
@@ -18,11 +19,16 @@ function record(value: unknown): Record<string, unknown> {
   return isRecord(value) ? value : {};
 }
 
+/** An own field of a parsed mapping: `toString` or `constructor` as a field name finds nothing inherited. */
+function own(value: Record<string, unknown>, field: string): unknown {
+  return Object.hasOwn(value, field) ? value[field] : undefined;
+}
+
 export function effectiveSecurityContext(pod: PodView, container: ContainerView, field: string): EffectiveSetting {
-  const own = record(container.value.securityContext);
-  if (field in own) return { value: own[field], path: [...container.path, 'securityContext', field], set: true };
-  const podContext = record(pod.spec.securityContext);
-  if (field in podContext) return { value: podContext[field], path: [...pod.path, 'securityContext', field], set: true };
+  const containerContext = record(own(container.value, 'securityContext'));
+  if (Object.hasOwn(containerContext, field)) return { value: containerContext[field], path: [...container.path, 'securityContext', field], set: true };
+  const podContext = record(own(pod.spec, 'securityContext'));
+  if (Object.hasOwn(podContext, field)) return { value: podContext[field], path: [...pod.path, 'securityContext', field], set: true };
   return { value: undefined, path: [...container.path, 'securityContext', field], set: false };
 }
 
@@ -42,7 +48,7 @@ export function forEachContainer(object: KubeObject, test: (container: Container
 /** The pod spec field, with its path, for pod-level rules. */
 export function podField(pod: PodView, ...path: string[]): { value: unknown; path: PathSegment[] } {
   let value: unknown = pod.spec;
-  for (const segment of path) value = record(value)[segment];
+  for (const segment of path) value = own(record(value), segment);
   return { value, path: [...pod.path, ...path] };
 }
 
@@ -60,9 +66,21 @@ export const ENGINE_SOCKETS = [
   '/run/cri-dockerd.sock',
 ];
 
-/** True for a socket path above, a directory that contains one (e.g. /var/run), or /run/user/<uid>/podman/podman.sock. */
+/**
+ * A host path as the kernel resolves it, for comparisons: `//`, `/./`, `..` and a trailing slash
+ * name the same file (`/var/run//docker.sock`, `/var/run/../run/docker.sock/`), so a check that
+ * compares the text as written can be bypassed. Relative paths and volume names stay as written.
+ */
+export function normaliseHostPath(hostPath: string): string {
+  const path = hostPath.trim();
+  if (!path.startsWith('/')) return path;
+  return posix.normalize(path).replace(/\/+$/, '') || '/';
+}
+
+/** True for a socket path above, a directory that contains one (e.g. /var/run, or / itself), or /run/user/<uid>/podman/podman.sock. */
 export function isEngineSocketPath(hostPath: string): boolean {
-  const path = hostPath.replace(/\/+$/, '') || '/';
+  const path = normaliseHostPath(hostPath);
+  if (path === '/') return true;
   if (/^\/run\/user\/\d+\/(podman\/podman|docker)\.sock$/.test(path)) return true;
   return ENGINE_SOCKETS.some((socket) => socket === path || socket.startsWith(`${path}/`));
 }
@@ -73,8 +91,8 @@ export function podMetadata(object: KubeObject): { value: Record<string, unknown
   if (!pod) return undefined;
   const relative = pod.path.slice(object.path.length, -1);
   let value: unknown = object.value;
-  for (const segment of relative) value = isRecord(value) ? value[String(segment)] : undefined;
-  const metadata = isRecord(value) ? value.metadata : undefined;
+  for (const segment of relative) value = isRecord(value) ? own(value, String(segment)) : undefined;
+  const metadata = isRecord(value) ? own(value, 'metadata') : undefined;
   return { value: record(metadata), path: [...pod.path.slice(0, -1), 'metadata'] };
 }
 
@@ -85,7 +103,7 @@ export function capabilityName(name: string): string {
 
 /** The container's securityContext.capabilities list (`add` or `drop`) with the path of each item. */
 export function capabilityList(container: ContainerView, list: 'add' | 'drop'): { name: string; path: PathSegment[] }[] {
-  const capabilities = record(record(container.value.securityContext).capabilities)[list];
+  const capabilities = own(record(own(record(own(container.value, 'securityContext')), 'capabilities')), list);
   if (!Array.isArray(capabilities)) return [];
   return capabilities.flatMap((item: unknown, index) =>
     typeof item === 'string' ? [{ name: capabilityName(item), path: [...container.path, 'securityContext', 'capabilities', list, index] }] : [],
@@ -105,12 +123,15 @@ export function hostPathVolumes(pod: PodView): HostPathVolume[] {
   const volumes = podField(pod, 'volumes');
   if (!Array.isArray(volumes.value)) return [];
   return volumes.value.flatMap((volume: unknown, index): HostPathVolume[] => {
-    if (!isRecord(volume) || !isRecord(volume.hostPath)) return [];
-    return [{ name: typeof volume.name === 'string' ? volume.name : `#${index}`, hostPath: typeof volume.hostPath.path === 'string' ? volume.hostPath.path : undefined, path: [...volumes.path, index, 'hostPath'] }];
+    const hostPath = isRecord(volume) ? own(volume, 'hostPath') : undefined;
+    if (!isRecord(volume) || !isRecord(hostPath)) return [];
+    const name = own(volume, 'name');
+    const path = own(hostPath, 'path');
+    return [{ name: typeof name === 'string' ? name : `#${index}`, hostPath: typeof path === 'string' ? path : undefined, path: [...volumes.path, index, 'hostPath'] }];
   });
 }
 
 /** A container's resources.limits.<resource>, with where it is (or would be) written. */
 export function resourceLimit(container: ContainerView, resource: 'cpu' | 'memory'): { value: unknown; path: PathSegment[] } {
-  return { value: record(record(container.value.resources).limits)[resource], path: [...container.path, 'resources', 'limits', resource] };
+  return { value: own(record(own(record(own(container.value, 'resources')), 'limits')), resource), path: [...container.path, 'resources', 'limits', resource] };
 }

@@ -1,0 +1,107 @@
+/**
+ * The RBAC objects the API server creates for itself, so rules can leave exactly those alone.
+ * A name alone proves nothing: anyone who can write RBAC can call a binding
+ * `system:public-info-viewer` and point it at cluster-admin. An object counts as built-in only
+ * when its content is the default for its name.
+ *
+ * Sources:
+ * - Bindings: Kubernetes documentation, "Using RBAC Authorization", section "Default roles and
+ *   role bindings" (https://kubernetes.io/docs/reference/access-authn-authz/rbac/#default-roles-and-role-bindings),
+ *   the "Default ClusterRoleBinding" column.
+ * - Wildcard rules of default roles: the bootstrap policy the API server reconciles, as recorded
+ *   in kubernetes/kubernetes plugin/pkg/auth/authorizer/rbac/bootstrappolicy/testdata/
+ *   cluster-roles.yaml and controller-roles.yaml (the RBAC docs list the roles, not their rules).
+ */
+import type { KubeObject } from '../artifacts/kubernetes.ts';
+import { isRecord } from './kubernetes.ts';
+
+const RBAC_GROUP = 'rbac.authorization.k8s.io';
+
+interface Subject {
+  kind: 'Group' | 'User';
+  name: string;
+}
+
+/** Default ClusterRoleBindings: each binds the ClusterRole of the same name to these subjects. */
+const DEFAULT_CLUSTER_ROLE_BINDINGS = new Map<string, readonly Subject[]>([
+  ['cluster-admin', [{ kind: 'Group', name: 'system:masters' }]],
+  ['system:basic-user', [{ kind: 'Group', name: 'system:authenticated' }]],
+  ['system:discovery', [{ kind: 'Group', name: 'system:authenticated' }]],
+  ['system:public-info-viewer', [{ kind: 'Group', name: 'system:authenticated' }, { kind: 'Group', name: 'system:unauthenticated' }]],
+  ['system:kube-scheduler', [{ kind: 'User', name: 'system:kube-scheduler' }]],
+  ['system:volume-scheduler', [{ kind: 'User', name: 'system:kube-scheduler' }]],
+  ['system:kube-controller-manager', [{ kind: 'User', name: 'system:kube-controller-manager' }]],
+  ['system:node-proxier', [{ kind: 'User', name: 'system:kube-proxy' }]],
+  ['system:monitoring', [{ kind: 'Group', name: 'system:monitoring' }]],
+]);
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function subjectKey(subject: unknown): string {
+  if (!isRecord(subject)) return '';
+  // Groups and Users belong to the RBAC API group; a subject may leave it out.
+  const group = subject.apiGroup === undefined ? RBAC_GROUP : text(subject.apiGroup);
+  return `${text(subject.kind)}\u0000${group}\u0000${text(subject.name)}\u0000${text(subject.namespace)}`;
+}
+
+/** True only for a ClusterRoleBinding whose name, roleRef and subjects are all the default for that name. */
+export function isDefaultBinding(object: KubeObject): boolean {
+  if (object.kind !== 'ClusterRoleBinding') return false;
+  const subjects = DEFAULT_CLUSTER_ROLE_BINDINGS.get(object.name);
+  if (!subjects) return false;
+  const roleRef = isRecord(object.value.roleRef) ? object.value.roleRef : {};
+  if (roleRef.kind !== 'ClusterRole' || roleRef.name !== object.name || roleRef.apiGroup !== RBAC_GROUP) return false;
+  const written = Array.isArray(object.value.subjects) ? object.value.subjects.map(subjectKey) : [];
+  const expected = subjects.map((subject) => subjectKey({ ...subject, apiGroup: RBAC_GROUP }));
+  return written.length === expected.length && new Set(written).size === written.length && expected.every((key) => written.includes(key));
+}
+
+/** One policy rule, as sets: order does not change what a rule grants. */
+interface RuleShape {
+  apiGroups?: readonly string[];
+  resources?: readonly string[];
+  verbs: readonly string[];
+  nonResourceURLs?: readonly string[];
+}
+
+const CLUSTER_WIDE_READ: RuleShape = { apiGroups: ['*'], resources: ['*'], verbs: ['list', 'watch'] };
+
+/** Rules with `*` in the default ClusterRoles that have any (bootstrap policy, v1.35). */
+const DEFAULT_WILDCARD_RULES = new Map<string, readonly RuleShape[]>([
+  ['cluster-admin', [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }, { nonResourceURLs: ['*'], verbs: ['*'] }]],
+  ['system:kube-controller-manager', [CLUSTER_WIDE_READ]],
+  ['system:kubelet-api-admin', [{ apiGroups: [''], resources: ['nodes/log', 'nodes/metrics', 'nodes/proxy', 'nodes/stats'], verbs: ['*'] }]],
+  ['system:controller:disruption-controller', [{ apiGroups: ['*'], resources: ['*/scale'], verbs: ['get'] }]],
+  ['system:controller:generic-garbage-collector', [{ apiGroups: ['*'], resources: ['*'], verbs: ['delete', 'get', 'list', 'patch', 'update', 'watch'] }]],
+  [
+    'system:controller:horizontal-pod-autoscaler',
+    [
+      { apiGroups: ['*'], resources: ['*/scale'], verbs: ['get', 'update'] },
+      { apiGroups: ['custom.metrics.k8s.io'], resources: ['*'], verbs: ['get', 'list', 'watch'] },
+      { apiGroups: ['external.metrics.k8s.io'], resources: ['*'], verbs: ['get', 'list', 'watch'] },
+    ],
+  ],
+  ['system:controller:namespace-controller', [{ apiGroups: ['*'], resources: ['*'], verbs: ['delete', 'deletecollection', 'get', 'list', 'watch'] }]],
+  ['system:controller:resourcequota-controller', [CLUSTER_WIDE_READ]],
+]);
+
+const RULE_FIELDS = ['apiGroups', 'resources', 'verbs', 'nonResourceURLs', 'resourceNames'] as const;
+
+function sameSet(written: unknown, expected: readonly string[] | undefined): boolean {
+  const values = Array.isArray(written) ? written : written === undefined || written === null ? [] : [written];
+  const wanted = expected ?? [];
+  return values.length === wanted.length && wanted.every((value) => values.includes(value)) && values.every((value) => wanted.includes(value as string));
+}
+
+/**
+ * True when `rule` of this ClusterRole is one of the wildcard rules Kubernetes gives that role
+ * by default. A modified rule, a namespaced Role or a role that merely borrows a `system:` name
+ * is not.
+ */
+export function isDefaultWildcardRule(object: KubeObject, rule: unknown): boolean {
+  if (object.kind !== 'ClusterRole' || !isRecord(rule)) return false;
+  const defaults = DEFAULT_WILDCARD_RULES.get(object.name) ?? [];
+  return defaults.some((shape) => RULE_FIELDS.every((field) => sameSet(rule[field], field === 'resourceNames' ? undefined : shape[field])));
+}
