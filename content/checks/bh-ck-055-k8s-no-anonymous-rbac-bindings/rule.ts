@@ -1,13 +1,15 @@
 import { defineRule } from '../../../src/rules/api.ts';
 import { isRecord } from '../../../src/rules/kubernetes.ts';
+import { isDefaultBinding } from '../../../src/rules/rbac-defaults.ts';
 
 const ANONYMOUS = new Set(['system:anonymous', 'system:unauthenticated']);
-/** The built-in binding that lets anyone read the cluster-info ConfigMap during TLS bootstrap. */
-const BUILT_IN = 'system:public-info-viewer';
 
 export default defineRule({
   kubernetes: (object) => {
-    if ((object.kind !== 'RoleBinding' && object.kind !== 'ClusterRoleBinding') || object.name === BUILT_IN) return [];
+    if (object.kind !== 'RoleBinding' && object.kind !== 'ClusterRoleBinding') return [];
+    // system:public-info-viewer lets anyone read /version and the health endpoints by design;
+    // it is left alone only while its role and subjects are the defaults, not for its name.
+    if (isDefaultBinding(object)) return [];
     const roleRef = isRecord(object.value.roleRef) ? object.value.roleRef : {};
     const subjects = Array.isArray(object.value.subjects) ? object.value.subjects : [];
     return subjects.flatMap((subject: unknown, index) =>
