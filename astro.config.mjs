@@ -14,6 +14,9 @@ export default defineConfig({
   trailingSlash: 'always',
   vite: {
     build: {
+      // Scripts become files, never inline: the Content-Security-Policy (src/site/csp.ts) allows
+      // scripts from this site and a fixed list of inline ones, so an injected one cannot run.
+      assetsInlineLimit: (file) => (/\.[cm]?js$/.test(file) ? false : undefined),
       rolldownOptions: {
         // Astro marks every MDX module with "use astro:head-inject", which Rolldown reports once per
         // entry (withastro/astro#18087): hundreds of identical warnings that would bury real ones,

@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
+import { applyContentSecurityPolicy } from '../src/site/csp.ts';
 
 const args = process.argv.slice(2);
 const outFlag = args.indexOf('--outDir');
@@ -15,6 +16,15 @@ const outDir = resolve(outFlag >= 0 ? (args[outFlag + 1] ?? 'dist') : 'dist');
 
 const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...args], { stdio: 'inherit' });
 if (astro.status !== 0) process.exit(astro.status ?? 1);
+
+// Every page gets its Content-Security-Policy; an inline script nobody approved fails the build,
+// since it is either an upgrade to review or content that found a way to inject one.
+const csp = applyContentSecurityPolicy(outDir);
+if (csp.problems.length > 0) {
+  for (const problem of csp.problems.slice(0, 20)) console.error(problem);
+  console.error(`${csp.problems.length} inline script${csp.problems.length === 1 ? '' : 's'} not allowed by the Content-Security-Policy (first ${Math.min(20, csp.problems.length)} above). If one comes from a Starlight upgrade or astro.config.mjs, read it and add its hash to src/site/csp.ts.`);
+  process.exit(1);
+}
 
 const started = performance.now();
 const errors: string[] = [];

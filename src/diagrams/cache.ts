@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sanitizeSvg } from './sanitize.ts';
 
 /** Bump when the render options change, so old cached SVGs are not reused. */
 const RENDER_VERSION = 'mermaid-isomorphic-3.1/neutral/v1';
@@ -16,9 +17,10 @@ function pathOf(hash: string, cacheDir: string): string {
   return join(cacheDir, `${hash}.svg`);
 }
 
+/** The rendered SVG of a diagram, sanitized on the way out (see sanitize.ts), so a cache written by an older build cannot carry markup either. */
 export function readCachedSvg(source: string, cacheDir = DIAGRAM_CACHE_DIR): string | undefined {
   const path = pathOf(diagramHash(source), cacheDir);
-  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  return existsSync(path) ? sanitizeSvg(readFileSync(path, 'utf8')) : undefined;
 }
 
 export function writeCachedSvg(source: string, svg: string, cacheDir = DIAGRAM_CACHE_DIR): void {

