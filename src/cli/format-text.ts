@@ -2,6 +2,7 @@ import type { InputProblem } from '../artifacts/artifact.ts';
 import { SEVERITIES, type Severity } from '../model/vocabulary.ts';
 import type { Finding } from '../rules/finding.ts';
 import type { RunSummary } from './summary.ts';
+import { printable } from './printable.ts';
 import { describeRelations } from './relations.ts';
 
 export interface Paint {
@@ -23,8 +24,9 @@ export function paint(enabled: boolean): Paint {
 }
 
 export function formatProblem(problem: InputProblem): string {
-  const where = problem.position ? `${problem.file}:${problem.position.line}:${problem.position.column}` : problem.file;
-  return `error: ${where}: ${problem.message}`;
+  const file = printable(problem.file);
+  const where = problem.position ? `${file}:${problem.position.line}:${problem.position.column}` : file;
+  return `error: ${where}: ${printable(problem.message)}`;
 }
 
 /** Findings grouped by file, each with its position, check, severity, message and page. */
@@ -32,11 +34,11 @@ export function formatText(findings: readonly Finding[], summary: RunSummary, co
   const lines: string[] = [];
   const byFile = Map.groupBy(findings, (finding) => finding.file);
   for (const [file, list] of byFile) {
-    lines.push(colours.bold(file));
+    lines.push(colours.bold(printable(file)));
     for (const finding of list) {
       const where = finding.line ? `${finding.line}:${finding.column ?? 1}` : '-';
       const scanners = describeRelations(finding.scannerRelations);
-      lines.push(`  ${where.padEnd(7)} ${colours.severity(finding.severity, finding.severity.padEnd(8))} ${finding.checkId}  ${finding.message} ${colours.dim(`(${finding.object})`)}`);
+      lines.push(`  ${where.padEnd(7)} ${colours.severity(finding.severity, finding.severity.padEnd(8))} ${finding.checkId}  ${printable(finding.message)} ${colours.dim(`(${printable(finding.object)})`)}`);
       lines.push(`  ${' '.repeat(7)} ${' '.repeat(8)} ${colours.dim(`${finding.url}  risk ${finding.riskIds.join(', ') || '-'}${scanners ? `  ${scanners}` : ''}`)}`);
     }
     lines.push('');
