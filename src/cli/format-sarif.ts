@@ -1,3 +1,4 @@
+import { sep } from 'node:path';
 import type { InputProblem } from '../artifacts/artifact.ts';
 import { siteUrl } from '../model/urls.ts';
 import type { Severity } from '../model/vocabulary.ts';
@@ -11,8 +12,17 @@ import type { Finding } from '../rules/finding.ts';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
 
-function artifactUri(file: string): string {
-  return file === '<stdin>' ? 'stdin' : encodeURI(file.split('\\').join('/'));
+/**
+ * The file as an RFC 3986 relative reference: each path segment percent-encoded, `/` kept.
+ * encodeURI left `#` and `?` alone, so `a#b.yaml` pointed at `a` with a fragment; a first segment
+ * with `:` would read as a scheme. Only Windows paths use `\` as a separator; elsewhere it is a
+ * character of the name.
+ */
+export function artifactUri(file: string): string {
+  if (file === '<stdin>') return 'stdin';
+  const segments = sep === '\\' ? file.split(/[\\/]/) : file.split('/');
+  // toWellFormed: a lone surrogate would make encodeURIComponent throw.
+  return segments.map((segment) => encodeURIComponent(segment.toWellFormed())).join('/');
 }
 
 function ruleOf(automated: AutomatedCheck) {
@@ -60,7 +70,7 @@ export function formatSarif(findings: readonly Finding[], problems: readonly Inp
             toolExecutionNotifications: problems.map((problem) => ({
               level: 'error',
               message: { text: problem.message },
-              locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(problem.file) }, ...region(problem.position?.line, problem.position?.column) } }],
+              locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(problem.file), uriBaseId: '%SRCROOT%' }, ...region(problem.position?.line, problem.position?.column) } }],
             })),
           },
         ],
