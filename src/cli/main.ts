@@ -3,7 +3,8 @@
  * Compose files, inspect output and daemon.json, and links every finding to its check page.
  * Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readArtifact, type InputProblem } from '../artifacts/artifact.ts';
@@ -12,10 +13,11 @@ import { formatProblem as formatContentProblem } from '../integrity/problem.ts';
 import { ARTIFACT_KINDS, ARTIFACT_LABELS, SEVERITIES, type ArtifactKind, type Severity } from '../model/vocabulary.ts';
 import { kindsOfRule, loadAutomatedChecks, runChecks, type AutomatedCheck } from '../rules/engine.ts';
 import type { Finding } from '../rules/finding.ts';
-import { collectInputs } from './collect.ts';
+import { collectInputs, describeFsError, type InputFile } from './collect.ts';
 import { formatJson } from './format-json.ts';
 import { formatSarif } from './format-sarif.ts';
 import { formatProblem, formatText, paint } from './format-text.ts';
+import { printable } from './printable.ts';
 import type { RunSummary } from './summary.ts';
 
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
@@ -38,7 +40,7 @@ ${ARTIFACT_KINDS.map((kind) => `  ${kind.padEnd(14)} ${ARTIFACT_LABELS[kind]}`).
 Options:
   --kind KIND        read every input as KIND
   --format FORMAT    text (default), json or sarif (SARIF 2.1.0, for GitHub code scanning)
-  --output FILE      write the report to FILE instead of standard output
+  --output FILE      write the report to FILE instead of standard output (missing directories are created)
   --fail-on LEVEL    lowest severity that makes the exit code 1: ${FAIL_ON.join(', ')} (default low)
   -h, --help         this text
 
@@ -51,7 +53,10 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readStdin: () => Buffer;
+  /** Standard input, at most `limit` bytes: more than `limit` bytes back means it is over the limit. */
+  readStdin: (limit: number) => Buffer;
+  /** Reads a regular file of `size` bytes; tests inject read failures here (default: the file system). */
+  readFile?: (path: string, size: number) => Buffer;
   isTty: boolean;
 }
 
@@ -104,21 +109,11 @@ async function check(io: CliIo, args: string[]): Promise<number> {
 
   const checks = await loadChecks(io);
   if (!checks) return EXIT.error;
-  const collected = collectInputs(positionals, io.cwd, io.readStdin);
-  const problems: InputProblem[] = [...collected.problems];
+  const collected = collectInputs(positionals, io.cwd, { readStdin: io.readStdin, readFile: io.readFile });
+  const problems: InputProblem[] = collected.problems;
   const findings: Finding[] = [];
   const summary: RunSummary = { filesChecked: 0, filesSkipped: 0, inputErrors: 0, checksRun: checks.length };
-  for (const file of collected.files) {
-    const result = readArtifact(file.name, file.text, kind);
-    if (result.status === 'unrecognised' && !file.named) {
-      summary.filesSkipped++;
-      continue;
-    }
-    problems.push(...result.problems);
-    if (result.status !== 'read') continue;
-    summary.filesChecked++;
-    findings.push(...runChecks(result.artifact, checks));
-  }
+  for (const file of collected.files) checkFile(file, kind, checks, { findings, problems, summary });
   summary.inputErrors = problems.length;
 
   for (const problem of problems) io.stderr(`${formatProblem(problem)}\n`);
@@ -127,11 +122,58 @@ async function check(io: CliIo, args: string[]): Promise<number> {
     format === 'json' ? formatJson(findings, problems, summary)
     : format === 'sarif' ? formatSarif(findings, problems, checks, packageVersion())
     : formatText(findings, summary, paint(colour));
-  if (values.output) writeFileSync(values.output, report);
-  else io.stdout(report);
+  if (values.output) {
+    const failure = writeReport(resolve(io.cwd, values.output), report);
+    if (failure) {
+      io.stderr(`${formatProblem({ file: values.output, message: failure })}\n`);
+      return EXIT.error;
+    }
+  } else io.stdout(report);
 
   if (problems.length > 0) return EXIT.error;
   return findings.some((finding) => atOrAbove(finding.severity, failOn)) ? EXIT.findings : EXIT.clean;
+}
+
+/** Appends one by one: `push(...list)` passes every item as an argument and overflows the stack past ~120,000. */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+interface RunResults {
+  findings: Finding[];
+  problems: InputProblem[];
+  summary: RunSummary;
+}
+
+/**
+ * Reads and checks one input. A bug that throws on this input (in a reader or a rule) becomes one
+ * problem naming the file, so the other files are still checked and the report is still written.
+ */
+function checkFile(file: InputFile, kind: ArtifactKind | undefined, checks: readonly AutomatedCheck[], results: RunResults): void {
+  try {
+    const result = readArtifact(file.name, file.text, kind);
+    if (result.status === 'unrecognised' && !file.named) {
+      results.summary.filesSkipped++;
+      return;
+    }
+    appendAll(results.problems, result.problems);
+    if (result.status !== 'read') return;
+    appendAll(results.findings, runChecks(result.artifact, checks));
+    results.summary.filesChecked++;
+  } catch (error) {
+    results.problems.push({ file: file.name, message: `internal error while checking this file: ${error instanceof Error ? error.message : String(error)}` });
+  }
+}
+
+/** Writes the report, creating missing directories (CI steps write to reports/ without creating it); the reason when it cannot. */
+function writeReport(path: string, report: string): string | undefined {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, report);
+    return undefined;
+  } catch (error) {
+    return `cannot write the report: ${describeFsError(error)}`;
+  }
 }
 
 async function listRules(io: CliIo): Promise<number> {
@@ -161,7 +203,8 @@ export async function main(io: CliIo): Promise<number> {
   } catch (error) {
     // parseArgs throws TypeErrors with a code for unknown or malformed options: usage errors too.
     const isUsage = error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
-    const message = error instanceof Error ? error.message : String(error);
+    // Messages can quote arguments: printable() keeps them on one line, without terminal escapes.
+    const message = printable(error instanceof Error ? error.message : String(error));
     io.stderr(isUsage ? `bulkhead: ${message}\nRun "bulkhead check --help" for usage.\n` : `bulkhead: internal error: ${message}\n`);
     if (!isUsage && io.env.BULKHEAD_DEBUG && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
     return EXIT.error;
