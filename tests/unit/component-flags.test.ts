@@ -15,7 +15,7 @@ spec:
 `;
   const result = readArtifact('kube-apiserver.yaml', yaml);
   if (result.status !== 'read' || result.artifact.kind !== 'kubernetes') throw new Error('not read as Kubernetes');
-  const [flags] = result.artifact.objects.flatMap((object) => componentFlags(object));
+  const [flags] = [...result.artifact.objects].flatMap((object) => componentFlags(object));
   if (!flags) throw new Error('no component found');
   return flags;
 }

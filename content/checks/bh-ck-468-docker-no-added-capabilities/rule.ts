@@ -1,4 +1,4 @@
-import { defineRule, type DockerContainer } from '../../../src/rules/api.ts';
+import { defineRule } from '../../../src/rules/api.ts';
 
 /** Docker's default capability set: adding one of these changes nothing. */
 const DEFAULTS = new Set(['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'NET_RAW', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT']);

@@ -1,4 +1,4 @@
-import { defineRule, type DockerContainer } from '../../../src/rules/api.ts';
+import { defineRule } from '../../../src/rules/api.ts';
 
 export default defineRule({
   docker: (container) =>

@@ -1,4 +1,4 @@
-import { defineRule, hitAt, type Dockerfile, type DockerfileInstruction } from '../../../src/rules/api.ts';
+import { defineRule, hitAt, type DockerfileInstruction } from '../../../src/rules/api.ts';
 
 /** The shell commands of a RUN instruction, split at &&, ||, ; and | (enough to tell one command from the next). */
 function commands(instruction: DockerfileInstruction): string[][] {

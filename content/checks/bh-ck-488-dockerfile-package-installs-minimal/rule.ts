@@ -1,4 +1,4 @@
-import { defineRule, hitAt, type Dockerfile, type DockerfileInstruction } from '../../../src/rules/api.ts';
+import { defineRule, hitAt } from '../../../src/rules/api.ts';
 
 const RULES: { install: RegExp; ok: RegExp; what: string }[] = [
   { install: /apt-get[^&;|]*\sinstall\s/, ok: /--no-install-recommends/, what: 'apt-get install without --no-install-recommends also installs recommended packages' },

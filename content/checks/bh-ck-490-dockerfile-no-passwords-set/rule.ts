@@ -1,4 +1,4 @@
-import { defineRule, hitAt, type Dockerfile, type DockerfileInstruction } from '../../../src/rules/api.ts';
+import { defineRule, hitAt } from '../../../src/rules/api.ts';
 
 const SETS_PASSWORD = /(^|[\s;&|])chpasswd(\s|$)|passwd\s+--stdin|(usermod|useradd)[^&;|]*\s(-p|--password)\s/;
 
