@@ -1,6 +1,7 @@
 /** Process entry of the CLI: wires main() to the real process. bin/bulkhead.mjs imports this. */
 import { readSync } from 'node:fs';
 import { main } from './main.ts';
+import { printable } from './printable.ts';
 
 const STDIN = 0;
 const CHUNK_BYTES = 64 * 1024;
@@ -59,7 +60,7 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
 function reportInternalError(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
   try {
-    process.stderr.write(`bulkhead: internal error: ${message.split('\n')[0] ?? ''}\n`);
+    process.stderr.write(`bulkhead: internal error: ${printable(message)}\n`);
     if (process.env.BULKHEAD_DEBUG && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
   } finally {
     process.exit(2);

@@ -175,6 +175,16 @@ describe('a bug on one input is one line, and the report is still written', () =
   }
 });
 
+describe('a bug outside main() (the process-level handler)', () => {
+  it('is one line "internal error: …", exit 2, never a stack trace', () => {
+    // A timer that throws while the run is under way stands for any escaped asynchronous bug.
+    const hook = 'data:text/javascript,setTimeout(()=>{throw new Error("simulated bug\\nsecond line")},50)';
+    const result = spawnSync(process.execPath, ['--import', hook, bin, 'check', privilegedFixture], { cwd: root, encoding: 'utf8' });
+    expect(result.stderr).toBe('bulkhead: internal error: simulated bug\\nsecond line\n');
+    expect(result.status).toBe(2);
+  });
+});
+
 describe('more than 120,000 findings', () => {
   it('are all reported (push(...spread) overflowed the stack)', { timeout: 180_000 }, async () => {
     const directory = temporaryDirectory('many');
