@@ -74,7 +74,7 @@ export function extractBuilderFlags(line: string, escape: string): { flags: stri
     }
     const text = word.join('');
     if (text === '--') return { flags, rest: line.slice(position) };
-    if (text !== '--' && (blankOk || text.length > 0)) flags.push(text);
+    if (blankOk || text.length > 0) flags.push(text);
   }
 }
 
@@ -248,12 +248,16 @@ function mergeText(parts: WordPart[]): WordPart[] {
   return merged;
 }
 
+// Nested ${…:-${…}} deeper than this is refused as a lex error instead of exhausting the call stack.
+const MAX_NESTING = 64;
+
 // isSpecialParam in lex.go: $@, $*, $#, … are never set in a Dockerfile.
 const SPECIAL_PARAMETERS = new Set(['@', '*', '#', '?', '-', '$', '!', '0']);
 
 /** The scanner behind expandWord, one character at a time like lex.go's processStopOn. */
 class WordLexer {
   private position = 0;
+  private depth = 0;
   quoted = false;
   private readonly text: string;
   private readonly escape: string;
@@ -275,6 +279,15 @@ class WordLexer {
 
   /** Reads parts until `stop` (consumed) or the end of the word. */
   until(stop: string | undefined): WordPart[] {
+    if (++this.depth > MAX_NESTING) throw new WordError('substitutions nested too deeply');
+    try {
+      return this.partsUntil(stop);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private partsUntil(stop: string | undefined): WordPart[] {
     const parts: WordPart[] = [];
     for (let ch = this.peek(); ch !== undefined; ch = this.peek()) {
       if (ch === stop) {

@@ -110,6 +110,11 @@ describe('USER resolves to UID 0 as the runtime reads it', () => {
     }
   });
 
+  it('a USER that does not lex (substitutions nested 100,000 deep) is reported, not a crash', () => {
+    const deep = `\${U:-${'${U:-'.repeat(100_000)}root${'}'.repeat(100_001)}`;
+    expect(findings('BH-CK-010', lines('FROM scratch', `RUN <<${deep}`, `USER ${deep}`))).toEqual([[3, expect.stringMatching(/so the user may be root;/)]]);
+  });
+
   it('only the user part matters: an unknown group does not make a known user unknown', () => {
     expect(findings('BH-CK-010', lines('FROM scratch', 'ARG G', 'USER app:$G'))).toEqual([]);
     expect(findings('BH-CK-010', lines('FROM scratch', 'ARG G', 'USER 0:$G'))).toEqual([[3, expect.stringMatching(/so containers start as root$/)]]);
