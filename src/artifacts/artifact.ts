@@ -65,8 +65,15 @@ function guessFromName(file: string): ArtifactKind | undefined {
 
 /** A Dockerfile starts, after comments and directives, with FROM or ARG; nothing else does. */
 function looksLikeDockerfile(text: string): boolean {
-  const first = text.split(/\r?\n/, 200).find((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
-  return first !== undefined && /^\s*(FROM|ARG)\s/i.test(first);
+  // Line by line without splitting the whole text: this runs on every input, and manifests are long.
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end === -1 ? text.length : end).trim();
+    if (line !== '' && !line.startsWith('#')) return /^(FROM|ARG)\s/i.test(line);
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return false;
 }
 
 function looksLikeKubernetes(documents: YamlDocument[]): boolean {

@@ -7,7 +7,7 @@
  */
 import { isRecord, kubeObjectsAt, tally, type KubeObject, type KubeObjects, type KubeProblem } from './kubernetes.ts';
 import type { PathSegment, Position } from './location.ts';
-import { parseYamlStream, type YamlDocument } from './yaml-stream.ts';
+import type { YamlDocument } from './yaml-stream.ts';
 
 /** Below this size a JSON List is read like any YAML stream, which is simpler and as fast. */
 export const STREAMED_LIST_BYTES = 8 * 1024 * 1024;
@@ -28,6 +28,8 @@ export interface StreamedList {
 }
 
 const QUOTE = 0x22;
+/** A whole string, or a bracket: what matters when skipping a value whole. */
+const STRUCTURAL = /"[^"\\]*(?:\\.[^"\\]*)*"|[[\]{}]/g;
 const BACKSLASH = 0x5c;
 
 function isSpace(code: number): boolean {
@@ -66,7 +68,8 @@ class JsonScanner {
   readString(): string {
     const start = this.position;
     this.skipString();
-    return JSON.parse(this.text.slice(start, this.position)) as string;
+    const raw = this.text.slice(start + 1, this.position - 1);
+    return raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
   }
 
   private skipString(): void {
@@ -91,18 +94,20 @@ class JsonScanner {
       while (this.position < this.text.length && !isDelimiter(this.code())) this.position++;
       return;
     }
+    // Jump from bracket to bracket (a native regex search), not character by character: the
+    // scan passes over the whole List once and over an item for every position asked.
     let depth = 0;
-    do {
-      const code = this.code();
-      if (Number.isNaN(code)) throw new SyntaxError('unexpected end of the text');
-      if (code === QUOTE) {
-        this.skipString();
-        continue;
+    STRUCTURAL.lastIndex = this.position;
+    for (let match = STRUCTURAL.exec(this.text); match; match = STRUCTURAL.exec(this.text)) {
+      const code = this.text.charCodeAt(match.index);
+      if (code === QUOTE) continue;
+      depth += code === 0x7b || code === 0x5b ? 1 : -1;
+      if (depth === 0) {
+        this.position = match.index + 1;
+        return;
       }
-      if (code === 0x7b || code === 0x5b) depth++;
-      else if (code === 0x7d || code === 0x5d) depth--;
-      this.position++;
-    } while (depth > 0);
+    }
+    throw new SyntaxError('unexpected end of the text');
   }
 }
 
@@ -162,38 +167,105 @@ function withPositions(text: string, items: { start: number; end: number }[]): I
   });
 }
 
-/** A cheap test before scanning: a JSON object that large, with an `items` key near its start, as kubectl writes it. */
+/** How much of the start of a text `startsLikeJsonList` needs. */
+export const LIST_HEAD_BYTES = 4096;
+
+/** A JSON object with an `items` array near its start, as `kubectl get -o json` writes a List. */
+export function startsLikeJsonList(head: string): boolean {
+  return /^\s*\{/.test(head) && /"items"\s*:\s*\[/.test(head.slice(0, LIST_HEAD_BYTES));
+}
+
+/** A cheap test before scanning: a JSON List large enough to be read one item at a time. */
 export function looksLikeLargeJsonList(text: string): boolean {
-  return text.length >= STREAMED_LIST_BYTES && /^\s*\{/.test(text) && /"items"\s*:\s*\[/.test(text.slice(0, 4096));
+  return text.length >= STREAMED_LIST_BYTES && startsLikeJsonList(text);
 }
 
-/** Moves a position inside an item's text to the position in the whole file. */
-function shift(span: ItemSpan, inner: Position): Position {
-  return inner.line === 1 ? { line: span.line, column: span.column + inner.column - 1 } : { line: span.line + inner.line - 1, column: inner.column };
+/** Where each key of one JSON object and its value start, by the object's offset. */
+type KeyOffsets = Map<number, Map<string, { key: number; value: number }>>;
+
+/**
+ * Where the deepest existing part of `path` is written inside the JSON value starting at
+ * `start` (the key of a field, the start of an item), found by walking the text along the path
+ * and skipping siblings whole. Objects walked once are remembered in `known`, since an item's
+ * findings ask for paths with the same beginning.
+ */
+function offsetInJson(text: string, start: number, path: readonly PathSegment[], known: KeyOffsets): number {
+  const scanner = new JsonScanner(text);
+  scanner.position = start;
+  let written = start;
+  for (const segment of path) {
+    scanner.skipSpace();
+    const open = scanner.code();
+    if (open === 0x7b && typeof segment === 'string') {
+      let keys = known.get(scanner.position);
+      if (!keys) known.set(scanner.position, (keys = objectKeys(scanner)));
+      const found = keys.get(segment);
+      if (found === undefined) return written;
+      written = found.key;
+      scanner.position = found.value;
+    } else if (open === 0x5b && typeof segment === 'number') {
+      scanner.position++;
+      for (let index = 0; index < segment; index++) {
+        scanner.skipSpace();
+        if (scanner.code() === 0x5d) return written;
+        scanner.skipValue();
+        scanner.skipSpace();
+        if (scanner.code() === 0x2c) scanner.position++;
+      }
+      scanner.skipSpace();
+      if (scanner.code() === 0x5d) return written;
+      written = scanner.position;
+    } else return written;
+  }
+  return written;
 }
 
-/** One item as a document of its own: paths still start at the List (`items`, n, …), as rules write them. */
-function itemDocument(text: string, span: ItemSpan, index: number): YamlDocument | { error: KubeProblem } {
-  const stream = parseYamlStream(text.slice(span.start, span.end));
-  const inner = stream.documents[0];
-  if (stream.error || !inner) return { error: { message: `invalid JSON in items[${index}]: ${stream.error?.message ?? 'empty item'}`, position: shift(span, stream.error?.position ?? { line: 1, column: 1 }) } };
+/** The keys of the object at the scanner; a repeated key keeps its last occurrence, as JSON.parse does. */
+function objectKeys(scanner: JsonScanner): Map<string, { key: number; value: number }> {
+  const keys = new Map<string, { key: number; value: number }>();
+  scanner.position++;
+  for (;;) {
+    scanner.skipSpace();
+    if (scanner.code() !== QUOTE) return keys;
+    const key = scanner.position;
+    const name = scanner.readString();
+    scanner.expect(':');
+    scanner.skipSpace();
+    keys.set(name, { key, value: scanner.position });
+    scanner.skipValue();
+    scanner.skipSpace();
+    if (scanner.code() === 0x2c) scanner.position++;
+  }
+}
+
+/** Line and column of `offset`, counting lines from the item's start (items are a few kilobytes). */
+function positionIn(text: string, span: ItemSpan, offset: number): Position {
+  let line = span.line;
+  let lineStart = span.start - span.column + 1;
+  for (let newline = text.indexOf('\n', span.start); newline !== -1 && newline < offset; newline = text.indexOf('\n', newline + 1)) {
+    line++;
+    lineStart = newline + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * One item as a document of its own: paths still start at the List (`items`, n, …), as rules
+ * write them. The value comes from JSON.parse; a position is found in the text only when a
+ * finding asks for one, by following its path (the deepest part that exists, like any locate).
+ */
+function itemDocument(text: string, span: ItemSpan, index: number, value: unknown): YamlDocument {
+  const known: KeyOffsets = new Map();
   return {
     index: 0,
     // The item, not the List: the List is never held whole.
-    value: inner.value,
+    value,
     locate(path: readonly PathSegment[]): Position {
       const [items, at, ...rest] = path;
-      return items === 'items' && at === index ? shift(span, inner.locate(rest)) : { line: span.line, column: span.column };
+      if (items !== 'items' || at !== index) return { line: span.line, column: span.column };
+      return positionIn(text, span, offsetInJson(text, span.start, rest, known));
     },
   };
-}
-
-function problemsWithPositions(text: string, span: ItemSpan, index: number, fallback: KubeProblem[]): KubeProblem[] {
-  const document = itemDocument(text, span, index);
-  if ('error' in document) return [document.error];
-  const found: KubeObjects = { objects: [], problems: [], withoutRules: new Map() };
-  kubeObjectsAt(document.value, ['items', index], document, found);
-  return found.problems.length > 0 ? found.problems : fallback;
 }
 
 /**
@@ -220,11 +292,9 @@ export function readLargeJsonList(text: string): StreamedList | { error: KubePro
       problems.push({ message: `invalid JSON in items[${index}]: ${error instanceof Error ? error.message : String(error)}`, position: { line: span.line, column: span.column } });
       return;
     }
-    const placeholder: YamlDocument = { index: 0, value, locate: () => ({ line: span.line, column: span.column }) };
     const found: KubeObjects = { objects: [], problems: [], withoutRules: new Map() };
-    kubeObjectsAt(isRecord(value) ? value : undefined, ['items', index], placeholder, found);
-    // A problem (a typo'd kind) is rare: only then is the item read again to name the exact line.
-    if (found.problems.length > 0) problems.push(...problemsWithPositions(text, span, index, found.problems));
+    kubeObjectsAt(isRecord(value) ? value : undefined, ['items', index], itemDocument(text, span, index, value), found);
+    problems.push(...found.problems);
     for (const [kind, count] of found.withoutRules) tally(withoutRules, kind, count);
     if (found.objects.length > 0) valid.push(index);
   });
@@ -235,8 +305,7 @@ export function readLargeJsonList(text: string): StreamedList | { error: KubePro
       *[Symbol.iterator]() {
         for (const index of valid) {
           const span = spans[index] as ItemSpan;
-          const document = itemDocument(text, span, index);
-          if ('error' in document) continue;
+          const document = itemDocument(text, span, index, JSON.parse(text.slice(span.start, span.end)));
           const found: KubeObjects = { objects: [], problems: [], withoutRules: new Map() };
           kubeObjectsAt(document.value, ['items', index], document, found);
           yield* found.objects;

@@ -117,7 +117,8 @@ export function runChecks(artifact: Artifact, checks: readonly AutomatedCheck[])
     // Objects outside, checks inside: a large JSON List yields each object once, parsed on
     // demand, and it is released before the next (json-list.ts).
     for (const object of artifact.objects) {
-      for (const automated of checks) if (automated.rule.kubernetes) record(automated, automated.rule.kubernetes(object), describeObject(object), object.document);
+      const name = describeObject(object);
+      for (const automated of checks) if (automated.rule.kubernetes) record(automated, automated.rule.kubernetes(object), name, object.document);
     }
   }
   for (const automated of checks) {
