@@ -1,6 +1,7 @@
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { extname, join, relative, resolve } from 'node:path';
 import { isCandidateName, type InputProblem } from '../artifacts/artifact.ts';
+import { LIST_HEAD_BYTES, startsLikeJsonList } from '../artifacts/json-list.ts';
 
 /** Manifests are kilobytes; anything this large is a mistake (a log, an image tarball), not an input. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
@@ -67,10 +68,36 @@ function readWholeFile(path: string, size: number): Buffer {
 
 const LIMIT_MIB = MAX_INPUT_BYTES / 1024 / 1024;
 
+/**
+ * `kubectl get -A -o json` of a large cluster is hundreds of megabytes, and such a List is read
+ * one item at a time (artifacts/json-list.ts), so a `.json` file that starts like one may be this
+ * large (below V8's longest string, 2^29 - 24 characters).
+ */
+export const MAX_JSON_LIST_BYTES = 500 * 1024 * 1024;
+
+function isLargeJsonList(path: string, size: number): boolean {
+  if (size > MAX_JSON_LIST_BYTES || extname(path).toLowerCase() !== '.json') return false;
+  try {
+    return startsLikeJsonList(readHead(path, LIST_HEAD_BYTES).toString('utf8'));
+  } catch {
+    return false;
+  }
+}
+
+function readHead(path: string, size: number): Buffer {
+  const buffer = Buffer.alloc(size);
+  const descriptor = openSync(path, 'r');
+  try {
+    return buffer.subarray(0, readSync(descriptor, buffer, 0, size, 0));
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
 /** Reads a file as UTF-8 text, refusing binaries, empty files, oversized and unreadable files with a reason. */
 export function readTextFile(path: string, stats: Stats, read: (path: string, size: number) => Buffer = readWholeFile): { text: string } | { problem: string } {
   if (stats.size === 0) return { problem: 'empty file' };
-  if (stats.size > MAX_INPUT_BYTES) return { problem: `file is ${(stats.size / 1024 / 1024).toFixed(1)} MiB, over the ${LIMIT_MIB} MiB input limit` };
+  if (stats.size > MAX_INPUT_BYTES && !isLargeJsonList(path, stats.size)) return { problem: `file is ${(stats.size / 1024 / 1024).toFixed(1)} MiB, over the ${LIMIT_MIB} MiB input limit` };
   let buffer: Buffer;
   try {
     buffer = read(path, stats.size);
