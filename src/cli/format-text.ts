@@ -1,7 +1,7 @@
 import type { InputProblem } from '../artifacts/artifact.ts';
 import { SEVERITIES, type Severity } from '../model/vocabulary.ts';
 import type { Finding } from '../rules/finding.ts';
-import type { RunSummary } from './summary.ts';
+import type { ObjectsWithoutRules, RunSummary } from './summary.ts';
 import { printable } from './printable.ts';
 import { describeRelations } from './relations.ts';
 
@@ -29,6 +29,16 @@ export function formatProblem(problem: InputProblem): string {
   return `error: ${where}: ${printable(problem.message)}`;
 }
 
+/** Kinds shown by name in the summary line; the count covers all of them. */
+const KINDS_SHOWN = 5;
+
+/** "3 objects of kinds without rules: Kustomization, VerticalPodAutoscaler", most frequent kind first. */
+function describeObjectsWithoutRules({ count, kinds }: ObjectsWithoutRules): string {
+  const names = Object.entries(kinds).sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b)).map(([kind]) => kind);
+  const shown = names.slice(0, KINDS_SHOWN).map(printable).join(', ') + (names.length > KINDS_SHOWN ? ', …' : '');
+  return `${count} object${count === 1 ? '' : 's'} of kinds without rules: ${shown}`;
+}
+
 /** Findings grouped by file, each with its position, check, severity, message and page. */
 export function formatText(findings: readonly Finding[], summary: RunSummary, colours: Paint): string {
   const lines: string[] = [];
@@ -48,7 +58,8 @@ export function formatText(findings: readonly Finding[], summary: RunSummary, co
   lines.push(
     `${findings.length} finding${findings.length === 1 ? '' : 's'}${tally} in ${summary.filesChecked} file${summary.filesChecked === 1 ? '' : 's'} checked` +
       `${summary.filesSkipped ? `, ${summary.filesSkipped} skipped (not a container artifact)` : ''}` +
-      `${summary.inputErrors ? `, ${summary.inputErrors} input error${summary.inputErrors === 1 ? '' : 's'}` : ''}; ${summary.checksRun} automated checks`,
+      `${summary.inputErrors ? `, ${summary.inputErrors} input error${summary.inputErrors === 1 ? '' : 's'}` : ''}` +
+      `${summary.objectsWithoutRules ? `, ${describeObjectsWithoutRules(summary.objectsWithoutRules)}` : ''}; ${summary.checksRun} automated checks`,
   );
   return `${lines.join('\n')}\n`;
 }
