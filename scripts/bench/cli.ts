@@ -1,17 +1,33 @@
 /**
- * npm run bench:cli — generates 10,000 Kubernetes manifests (Deployments, StatefulSets, CronJobs
- * and Pods, hardened and not, some as multi-document streams) into a temporary folder, runs
- * `bulkhead check` over the folder in this process, and prints manifests per second, findings
- * and peak memory. Target: at least 2,000 manifests/s on a 2-core machine. `--count N` sets the
- * corpus size.
+ * npm run bench:cli — two cases, each in its own process so each peak memory is its own:
+ *
+ * 1. 10,000 generated Kubernetes manifests (Deployments, StatefulSets, CronJobs and Pods,
+ *    hardened and not, some as multi-document streams) in a temporary folder: `bulkhead check`
+ *    over the folder, printing manifests per second, findings and peak memory. Target: at least
+ *    3,000 manifests/s under 512 MiB on a 2-core machine. `--count N` sets the corpus size.
+ * 2. One generated `kubectl get -A -o json` List of about 200 MB (`--list-mib N`), which is read
+ *    one item at a time: objects per second and peak memory, which must stay bounded (well under
+ *    the gigabytes a whole parse takes).
+ *
+ * `--case manifests` or `--case list` runs one case in this process. `--format text|sarif` measures
+ * another report format than JSON (the report is a large part of the time once findings are many).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.ts';
+import { writeClusterList } from './cluster-list.ts';
 
-const countArgument = process.argv.indexOf('--count');
-const COUNT = countArgument > 0 ? Number(process.argv[countArgument + 1]) : 10_000;
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? process.argv[index + 1] : undefined;
+}
+
+const COUNT = Number(option('count') ?? 10_000);
+const LIST_MIB = Number(option('list-mib') ?? 200);
+const FORMAT = option('format') ?? 'json';
 const KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob', 'Pod'] as const;
 
 function podSpec(n: number, indent: string): string {
@@ -42,38 +58,79 @@ function manifest(n: number): string {
   return `${header}spec:\n  selector:\n    matchLabels: { app: app-${n} }\n  template:\n    metadata:\n      labels: { app: app-${n} }\n    spec:\n${podSpec(n, '      ')}\n`;
 }
 
-const corpus = mkdtempSync(join(tmpdir(), 'bulkhead-cli-bench-'));
-// One manifest per file, except every tenth file, which is a stream of ten documents (Helm-style).
-let written = 0;
-for (let file = 0; written < COUNT; file++) {
-  const folder = join(corpus, `team-${file % 20}`);
-  mkdirSync(folder, { recursive: true });
-  const documents = file % 10 === 0 ? Math.min(10, COUNT - written) : 1;
-  const text = Array.from({ length: documents }, (_, index) => manifest(written + index)).join('---\n');
-  writeFileSync(join(folder, `manifest-${file}.yaml`), text);
-  written += documents;
+/** Findings in a report, counted without parsing it (parsing is not bulkhead's work). */
+function countFindings(report: string): number {
+  if (FORMAT === 'json') return report.split('"checkId": ').length - 1;
+  if (FORMAT === 'sarif') return report.split('"ruleId": ').length - 1;
+  return Number(/^(\d+) findings?/m.exec(report.split('\n').filter(Boolean).at(-1) ?? '')?.[1] ?? 0);
 }
 
-let findings = 0;
-const started = performance.now();
-const code = await main({
-  argv: ['check', '--format', 'json', '--fail-on', 'none', corpus],
-  cwd: corpus,
-  env: {},
-  stdout: (text) => {
-    findings = (JSON.parse(text) as { findings: unknown[] }).findings.length;
-  },
-  stderr: (text) => process.stderr.write(text),
-  readStdin: () => Buffer.alloc(0),
-  isTty: false,
-});
-const seconds = (performance.now() - started) / 1000;
-const peakMiB = process.resourceUsage().maxRSS / 1024;
-rmSync(corpus, { recursive: true, force: true });
+/** Runs `bulkhead check` in this process and keeps the report as text. */
+async function check(path: string, cwd: string): Promise<{ code: number; seconds: number; findings: number }> {
+  let report = '';
+  const started = performance.now();
+  const code = await main({
+    argv: ['check', '--format', FORMAT, '--fail-on', 'none', path],
+    cwd,
+    env: {},
+    stdout: (text) => {
+      report += text;
+    },
+    stderr: (text) => process.stderr.write(text),
+    readStdin: () => Buffer.alloc(0),
+    isTty: false,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  return { code, seconds, findings: countFindings(report) };
+}
 
-console.log(`manifests      ${COUNT}`);
-console.log(`exit code      ${code}`);
-console.log(`findings       ${findings}`);
-console.log(`seconds        ${seconds.toFixed(2)} (including loading the knowledge base and its rules)`);
-console.log(`manifests/s    ${Math.round(COUNT / seconds)}  (target ≥ 2000)`);
-console.log(`peak memory    ${peakMiB.toFixed(0)} MiB`);
+const peakMiB = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
+
+async function manifestsCase(): Promise<void> {
+  const corpus = mkdtempSync(join(tmpdir(), 'bulkhead-cli-bench-'));
+  // One manifest per file, except every tenth file, which is a stream of ten documents (Helm-style).
+  let written = 0;
+  for (let file = 0; written < COUNT; file++) {
+    const folder = join(corpus, `team-${file % 20}`);
+    mkdirSync(folder, { recursive: true });
+    const documents = file % 10 === 0 ? Math.min(10, COUNT - written) : 1;
+    const text = Array.from({ length: documents }, (_, index) => manifest(written + index)).join('---\n');
+    writeFileSync(join(folder, `manifest-${file}.yaml`), text);
+    written += documents;
+  }
+  const run = await check(corpus, corpus);
+  rmSync(corpus, { recursive: true, force: true });
+  console.log(`manifests      ${COUNT} (--format ${FORMAT})`);
+  console.log(`exit code      ${run.code}`);
+  console.log(`findings       ${run.findings}`);
+  console.log(`seconds        ${run.seconds.toFixed(2)} (including loading the knowledge base and its rules)`);
+  console.log(`manifests/s    ${Math.round(COUNT / run.seconds)}  (target ≥ 3000)`);
+  console.log(`peak memory    ${peakMiB()} MiB  (target < 512)`);
+}
+
+async function listCase(): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'bulkhead-list-bench-'));
+  const file = join(folder, 'cluster.json');
+  const { bytes, items } = writeClusterList(file, LIST_MIB * 1024 * 1024);
+  const run = await check(file, folder);
+  rmSync(folder, { recursive: true, force: true });
+  console.log(`list           ${(bytes / 1024 / 1024).toFixed(0)} MiB, ${items} objects (kubectl get -A -o json)`);
+  console.log(`exit code      ${run.code}`);
+  console.log(`findings       ${run.findings}`);
+  console.log(`seconds        ${run.seconds.toFixed(2)}`);
+  console.log(`objects/s      ${Math.round(items / run.seconds)}`);
+  console.log(`peak memory    ${peakMiB()} MiB  (the text itself is ${(bytes / 1024 / 1024).toFixed(0)} MiB)`);
+}
+
+const only = option('case');
+if (only === 'manifests') await manifestsCase();
+else if (only === 'list') await listCase();
+else {
+  // Each case in a child process, so the second case's peak memory is not the first one's.
+  const script = fileURLToPath(import.meta.url);
+  for (const [name, extra] of [['manifests', ['--count', String(COUNT), '--format', FORMAT]], ['list', ['--list-mib', String(LIST_MIB), '--format', FORMAT]]] as const) {
+    const child = spawnSync(process.execPath, [script, '--case', name, ...extra], { stdio: 'inherit' });
+    if (child.status !== 0) process.exitCode = child.status ?? 1;
+    if (name === 'manifests') console.log('');
+  }
+}
