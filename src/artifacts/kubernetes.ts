@@ -58,10 +58,12 @@ const POD_TEMPLATE_PATHS: PathSegment[][] = [
 ];
 
 /**
- * The API groups Kubernetes itself serves and the kinds in each (v1.35). A kind that is not in
- * its group is a typo (`kind: Deploymnet` in apps/v1) that the API server would refuse, so it
- * is reported. Groups served by CRDs (Gateway API, snapshots, VPA) and configuration-file
- * groups (kubelet.config.k8s.io, audit.k8s.io, …) are not listed: their kinds are not checked.
+ * The API groups Kubernetes itself serves and the kinds in each (v1.35), to catch typos
+ * (`kind: Deploymnet` in apps/v1): such an object would be refused by the API server and go
+ * unchecked here. Only near misses count (typoOf): other kinds share these groups' versions,
+ * such as OpenShift's `DeploymentConfig` or a kubeconfig's `Config` under `apiVersion: v1`.
+ * Groups served by CRDs (Gateway API, snapshots, VPA) and configuration-file groups
+ * (kubelet.config.k8s.io, audit.k8s.io, …) are not listed.
  */
 const BUILT_IN_GROUP_KINDS = new Map<string, ReadonlySet<string>>(
   Object.entries({
@@ -145,6 +147,37 @@ export function isKubeList(value: unknown): value is Record<string, unknown> & {
   return isRecord(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
 }
 
+/** Edits (insert, delete, substitute, swap two neighbours) that turn `a` into `b`, capped at `limit` + 1. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (before[j - 2] as number) + 1);
+      current.push(best);
+    }
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+/**
+ * The kind of `kinds` that `kind` is a misspelling of: another case, or one or two edits away
+ * (one for short names, where two edits reach unrelated kinds). Undefined for a kind of the group
+ * or one far from all of them.
+ */
+function typoOf(kind: string, kinds: ReadonlySet<string> | undefined): string | undefined {
+  if (!kinds || kinds.has(kind)) return undefined;
+  const limit = kind.length >= 6 ? 2 : 1;
+  for (const known of kinds) if (known.toLowerCase() === kind.toLowerCase() || editDistance(kind, known, limit) <= limit) return known;
+  return undefined;
+}
+
 /** How findings name an object: `Deployment/web`, or `Deployment shop/web` when it has a namespace. */
 export function describeObject(object: Pick<KubeObject, 'kind' | 'name' | 'namespace'>): string {
   return object.namespace ? `${object.kind} ${object.namespace}/${object.name}` : `${object.kind}/${object.name}`;
@@ -209,10 +242,10 @@ export function kubeObjectsAt(value: unknown, path: PathSegment[], document: Yam
   }
   const apiVersion = typeof value.apiVersion === 'string' ? value.apiVersion : '';
   const group = apiGroup(apiVersion);
-  const groupKinds = apiVersion ? BUILT_IN_GROUP_KINDS.get(group) : undefined;
-  if (groupKinds && !groupKinds.has(kind)) {
+  const intended = apiVersion ? typoOf(kind, BUILT_IN_GROUP_KINDS.get(group)) : undefined;
+  if (intended) {
     into.problems.push({
-      message: `unknown kind "${kind}" (apiVersion "${apiVersion}"): API group ${group === '' ? 'core (v1)' : group} has no such kind; a typo?`,
+      message: `unknown kind "${kind}" (apiVersion "${apiVersion}"): API group ${group === '' ? 'core (v1)' : group} has no such kind; did you mean ${intended}?`,
       position: document.locate([...path, 'kind']),
     });
     return;
