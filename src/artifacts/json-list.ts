@@ -41,6 +41,16 @@ function isDelimiter(code: number): boolean {
   return code === 0x2c || code === 0x7d || code === 0x5d || isSpace(code);
 }
 
+/** A structural error at an offset of the text, so the problem line can name its line. */
+class JsonScanError extends SyntaxError {
+  readonly offset: number;
+
+  constructor(message: string, offset: number) {
+    super(message);
+    this.offset = offset;
+  }
+}
+
 /** Scans a JSON text structurally (no values built): just enough to find `items` and each element's extent. */
 class JsonScanner {
   position = 0;
@@ -60,7 +70,7 @@ class JsonScanner {
 
   expect(char: string): void {
     this.skipSpace();
-    if (this.text[this.position] !== char) throw new SyntaxError(`expected "${char}" at offset ${this.position}`);
+    if (this.text[this.position] !== char) throw new JsonScanError(`expected "${char}", found ${JSON.stringify(this.text.slice(this.position, this.position + 20))}`, this.position);
     this.position++;
   }
 
@@ -76,7 +86,7 @@ class JsonScanner {
     let at = this.position + 1;
     for (;;) {
       const quote = this.text.indexOf('"', at);
-      if (quote === -1) throw new SyntaxError(`unterminated string at offset ${this.position}`);
+      if (quote === -1) throw new JsonScanError('unterminated string', this.position);
       let backslashes = 0;
       while (this.text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++;
       at = quote + 1;
@@ -107,7 +117,7 @@ class JsonScanner {
         return;
       }
     }
-    throw new SyntaxError('unexpected end of the text');
+    throw new JsonScanError('unexpected end of the text inside this value', this.position);
   }
 }
 
@@ -123,7 +133,7 @@ function scanListLayout(text: string): ListLayout | undefined {
   for (;;) {
     scanner.skipSpace();
     if (scanner.code() === 0x7d) break;
-    if (scanner.code() !== QUOTE) throw new SyntaxError(`expected a key at offset ${scanner.position}`);
+    if (scanner.code() !== QUOTE) throw new JsonScanError(`expected a key, found ${JSON.stringify(text.slice(scanner.position, scanner.position + 20))}`, scanner.position);
     const key = scanner.readString();
     scanner.expect(':');
     scanner.skipSpace();
@@ -238,6 +248,17 @@ function objectKeys(scanner: JsonScanner): Map<string, { key: number; value: num
   }
 }
 
+/** Line and column of `offset`, counting lines from the start of the text (only for a problem). */
+function positionOf(text: string, offset: number): Position {
+  return positionIn(text, { start: 0, end: text.length, line: 1, column: 1 }, offset);
+}
+
+/** V8 words a JSON.parse error "… at position N …": that position in the whole text, when it says. */
+function parseErrorPosition(text: string, span: ItemSpan, error: unknown): Position {
+  const at = error instanceof Error ? /position (\d+)/.exec(error.message)?.[1] : undefined;
+  return at === undefined ? { line: span.line, column: span.column } : positionIn(text, span, span.start + Number(at));
+}
+
 /** Line and column of `offset`, counting lines from the item's start (items are a few kilobytes). */
 function positionIn(text: string, span: ItemSpan, offset: number): Position {
   let line = span.line;
@@ -277,7 +298,8 @@ export function readLargeJsonList(text: string): StreamedList | { error: KubePro
   try {
     layout = scanListLayout(text);
   } catch (error) {
-    return { error: { message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}`, position: { line: 1, column: 1 } } };
+    const position = error instanceof JsonScanError ? positionOf(text, error.offset) : { line: 1, column: 1 };
+    return { error: { message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}`, position } };
   }
   if (!layout) return { error: { message: 'a JSON object without an "items" list: not a Kubernetes List', position: { line: 1, column: 1 } } };
   const spans = withPositions(text, layout.items);
@@ -289,7 +311,7 @@ export function readLargeJsonList(text: string): StreamedList | { error: KubePro
     try {
       value = JSON.parse(text.slice(span.start, span.end));
     } catch (error) {
-      problems.push({ message: `invalid JSON in items[${index}]: ${error instanceof Error ? error.message : String(error)}`, position: { line: span.line, column: span.column } });
+      problems.push({ message: `invalid JSON in items[${index}]: ${error instanceof Error ? error.message : String(error)}`, position: parseErrorPosition(text, span, error) });
       return;
     }
     const found: KubeObjects = { objects: [], problems: [], withoutRules: new Map() };
