@@ -2,7 +2,7 @@ import { sep } from 'node:path';
 import type { InputProblem } from '../artifacts/artifact.ts';
 import { siteUrl } from '../model/urls.ts';
 import type { Severity } from '../model/vocabulary.ts';
-import type { AutomatedCheck } from '../rules/engine.ts';
+import type { CheckMetadata } from '../rules/engine.ts';
 import type { Finding } from '../rules/finding.ts';
 
 /**
@@ -25,31 +25,30 @@ export function artifactUri(file: string): string {
   return segments.map((segment) => encodeURIComponent(segment.toWellFormed())).join('/');
 }
 
-function ruleOf(automated: AutomatedCheck) {
-  const { data } = automated.check;
+function ruleOf(data: CheckMetadata) {
   return {
     id: data.id,
     name: data.id.replace(/-/g, ''),
     shortDescription: { text: data.title },
     fullDescription: { text: `${data.summary} Verifies: ${data.verifies}` },
-    helpUri: automated.url,
+    helpUri: data.url,
     help: {
-      text: `${data.verifies}\n\nVerify on a live system:\n${data.command}\nPass: ${data.expected.pass}\n\nMore: ${automated.url}`,
-      markdown: `${data.verifies}\n\nVerify on a live system:\n\n\`\`\`sh\n${data.command.trimEnd()}\n\`\`\`\n\nPass: ${data.expected.pass}\n\n[${data.id} on Bulkhead](${automated.url})`,
+      text: `${data.verifies}\n\nVerify on a live system:\n${data.command}\nPass: ${data.expected.pass}\n\nMore: ${data.url}`,
+      markdown: `${data.verifies}\n\nVerify on a live system:\n\n\`\`\`sh\n${data.command.trimEnd()}\n\`\`\`\n\nPass: ${data.expected.pass}\n\n[${data.id} on Bulkhead](${data.url})`,
     },
-    defaultConfiguration: { level: LEVEL[automated.severity] },
+    defaultConfiguration: { level: LEVEL[data.severity] },
     properties: {
       tags: ['security', 'container', ...data.environments],
       precision: 'high',
-      'security-severity': SECURITY_SEVERITY[automated.severity],
-      risks: automated.riskIds,
-      scannerRules: automated.scannerRules,
+      'security-severity': SECURITY_SEVERITY[data.severity],
+      risks: data.riskIds,
+      scannerRules: data.scannerRules,
     },
   };
 }
 
-export function formatSarif(findings: readonly Finding[], problems: readonly InputProblem[], checks: readonly AutomatedCheck[], version: string): string {
-  const ruleIndex = new Map(checks.map((automated, index) => [automated.check.data.id, index]));
+export function formatSarif(findings: readonly Finding[], problems: readonly InputProblem[], checks: readonly CheckMetadata[], version: string): string {
+  const ruleIndex = new Map(checks.map((automated, index) => [automated.id, index]));
   const region = (line: number | undefined, column: number | undefined) => (line ? { region: { startLine: line, startColumn: column ?? 1 } } : {});
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

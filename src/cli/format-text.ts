@@ -42,7 +42,13 @@ function describeObjectsWithoutRules({ count, kinds }: ObjectsWithoutRules): str
 /** Findings grouped by file, each with its position, check, severity, message and page. */
 export function formatText(findings: readonly Finding[], summary: RunSummary, colours: Paint): string {
   const lines: string[] = [];
-  const byFile = Map.groupBy(findings, (finding) => finding.file);
+  // Not Map.groupBy: the npm package runs on Node 20, which does not have it.
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const list = byFile.get(finding.file);
+    if (list) list.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
   for (const [file, list] of byFile) {
     lines.push(colours.bold(printable(file)));
     for (const finding of list) {

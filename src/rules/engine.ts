@@ -8,19 +8,43 @@ import type { YamlDocument } from '../artifacts/yaml-stream.ts';
 import type { CheckEntry } from '../graph/entries.ts';
 import type { ContentGraph } from '../graph/graph.ts';
 import { absoluteUrl, entryUrl } from '../model/urls.ts';
-import { SCANNERS, type ArtifactKind, type ScannerKey, type Severity } from '../model/vocabulary.ts';
+import { SCANNERS, type ArtifactKind, type Environment, type ScannerKey, type Severity } from '../model/vocabulary.ts';
 import type { CheckRule, RuleHit } from './api.ts';
 import type { Finding, ScannerRelation } from './finding.ts';
 
-/** A check with its machine rule and the metadata findings carry, resolved once per run. */
-export interface AutomatedCheck {
-  check: CheckEntry;
-  rule: CheckRule;
+/**
+ * What findings, reports and `bulkhead rules` say about an automated check. Plain data: the npm
+ * package ships it as JSON (`bulkhead rules --format json` writes it), so the packaged CLI needs
+ * neither the content nor its parser.
+ */
+export interface CheckMetadata {
+  id: string;
+  title: string;
+  summary: string;
   severity: Severity;
+  verifies: string;
+  environments: Environment[];
+  /** The command that proves the mitigation on a live system, and what it prints. */
+  command: string;
+  expected: { pass: string; fail: string };
+  /** The artifact kinds the rule reads. */
+  kinds: ArtifactKind[];
   riskIds: string[];
   scannerRules: Partial<Record<ScannerKey, string[]>>;
   scannerRelations: ScannerRelation[];
+  /** The check's page path on the site; `url` is it under siteUrl(). */
+  path: string;
   url: string;
+}
+
+/** A check that can run: its metadata and its machine rule. */
+export interface RunnableCheck extends CheckMetadata {
+  rule: CheckRule;
+}
+
+/** A check with its machine rule and the metadata findings carry, resolved once per run from the content graph. */
+export interface AutomatedCheck extends RunnableCheck {
+  check: CheckEntry;
 }
 
 /** The artifact kinds a rule has handlers for, for the check page and `bulkhead rules`. */
@@ -64,14 +88,25 @@ export async function loadAutomatedChecks(graph: ContentGraph, rootDir: string):
         if (ids.length > 0) scannerRules[scanner] = ids;
       }
       const scannerRelations = links.map((link): ScannerRelation => ({ scanner: link.rule.scanner, id: link.rule.id, relation: link.mapping.relation, manual: link.answer.manual }));
+      const { data } = check;
+      const path = entryUrl(check);
       return {
         check,
         rule,
+        id: data.id,
+        title: data.title,
+        summary: data.summary,
         severity: graph.severityOfCheck(check),
+        verifies: data.verifies,
+        environments: data.environments,
+        command: data.command,
+        expected: { pass: data.expected.pass, fail: data.expected.fail },
+        kinds: kindsOfRule(rule),
         riskIds: graph.risksVerifiedBy(check).map((risk) => risk.data.id),
         scannerRules,
         scannerRelations,
-        url: absoluteUrl(entryUrl(check)),
+        path,
+        url: absoluteUrl(path),
       };
     }),
   );
@@ -92,14 +127,14 @@ function stageOf(dockerfile: Dockerfile, at: Position | undefined): string {
 }
 
 /** Runs every applicable rule over one artifact. Findings come out in file order. */
-export function runChecks(artifact: Artifact, checks: readonly AutomatedCheck[]): Finding[] {
+export function runChecks(artifact: Artifact, checks: readonly RunnableCheck[]): Finding[] {
   const findings: Finding[] = [];
-  const record = (automated: AutomatedCheck, hits: RuleHit[], object: string, document?: YamlDocument) => {
+  const record = (automated: RunnableCheck, hits: RuleHit[], object: string, document?: YamlDocument) => {
     for (const hit of hits) {
       const at = position(hit, document);
       findings.push({
-        checkId: automated.check.data.id,
-        checkTitle: automated.check.data.title,
+        checkId: automated.id,
+        checkTitle: automated.title,
         severity: automated.severity,
         riskIds: automated.riskIds,
         file: artifact.file,
