@@ -81,8 +81,11 @@ class PositionRecorder {
   readonly roots: Frame[] = [];
   /** Nodes written in each document, to bound its alias expansion. */
   readonly writtenNodes: number[] = [];
+  /** Whether each document aliases a mapping or sequence: only those can expand beyond what is written. */
+  readonly aliasesCollections: boolean[] = [];
   private readonly stack: Frame[] = [];
   private nodes = 0;
+  private aliased = false;
 
   readonly listener = (event: 'open' | 'close', state: unknown): void => {
     const { position, result, tag } = state as ListenerState;
@@ -95,7 +98,12 @@ class PositionRecorder {
     this.nodes++;
     frame.result = result;
     frame.isMergeKey = tag === MERGE_TAG;
-    if (frame.children && isContainer(result) && !this.offsets.has(result)) this.index(result, frame.children);
+    if (isContainer(result)) {
+      if (!this.offsets.has(result)) {
+        if (frame.children) this.index(result, frame.children);
+        // A collection closed without children, already indexed, is an alias (`*base`, `<<: *base`).
+      } else if (!frame.children) this.aliased = true;
+    }
     // Children are only needed to index their parent: drop them so a long stream does not keep every node.
     frame.children = undefined;
     const parent = this.stack.at(-1);
@@ -103,7 +111,9 @@ class PositionRecorder {
     else {
       this.roots.push(frame);
       this.writtenNodes.push(this.nodes);
+      this.aliasesCollections.push(this.aliased);
       this.nodes = 0;
+      this.aliased = false;
     }
   };
 
@@ -245,7 +255,7 @@ export function parseYamlStream(source: string, dialect: YamlDialect = 'kubernet
     const root = recorder.roots[index];
     if (value === null || value === undefined || !root) continue;
     const written = recorder.writtenNodes[index] ?? 0;
-    if (expandsBeyond(value, EXPANSION_ALLOWANCE + EXPANSION_FACTOR * written)) {
+    if (recorder.aliasesCollections[index] === true && expandsBeyond(value, EXPANSION_ALLOWANCE + EXPANSION_FACTOR * written)) {
       return {
         documents: [],
         error: { message: `document ${index + 1} expands its aliases to more than ${EXPANSION_ALLOWANCE + EXPANSION_FACTOR * written} nodes (${written} written): refused as an alias bomb`, position: lines.position(root.start) },
