@@ -27,7 +27,8 @@ function attackCatalog(): FrameworkCatalog {
   return {
     key: 'attack',
     name: 'MITRE ATT&CK Enterprise (Containers platform)',
-    edition: `mitre/cti ${attackJson.source.commit.slice(0, 7)} (${attackJson.source.committed})`,
+    edition: `as published on ${attackJson.source.committed}`,
+    revision: `mitre/cti ${attackJson.source.commit.slice(0, 7)}`,
     entries: attackJson.entries.map((entry) => ({
       id: entry.id,
       name: entry.name,
@@ -49,7 +50,8 @@ function msCatalog(): FrameworkCatalog {
   return {
     key: 'msK8s',
     name: 'Microsoft Threat Matrix for Kubernetes',
-    edition: `microsoft/Threat-Matrix-for-Kubernetes ${msJson.source.commit.slice(0, 7)} (${msJson.source.committed})`,
+    edition: `as published on ${msJson.source.committed}`,
+    revision: `microsoft/Threat-Matrix-for-Kubernetes ${msJson.source.commit.slice(0, 7)}`,
     entries: msJson.entries.map((entry) => ({
       id: entry.id,
       name: entry.name,
@@ -64,7 +66,8 @@ function owaspCatalog(): FrameworkCatalog {
   return {
     key: 'owaspK8s',
     name: 'OWASP Kubernetes Top 10',
-    edition: '2022 and 2025 editions (cited as code:edition)',
+    // Each ID names its edition (K01:2022); pages say which one per item.
+    edition: '2022 and 2025 editions',
     entries: owaspJson.entries.map((entry) => ({ id: entry.id, name: entry.name, kind: 'top10', url: entry.url })),
   };
 }

@@ -47,7 +47,9 @@ export interface FrameworkEntry {
 export interface FrameworkCatalog {
   key: 'nist' | 'attack' | 'msK8s' | 'owaspK8s';
   name: string;
-  /** Edition or snapshot this catalog pins, named on every crosswalk. */
+  /** Edition or snapshot this catalog pins, in words a reader can use ("as published on 2025-11-13"). */
   edition: string;
+  /** The upstream commit behind a snapshot, for exports that need to be exact. */
+  revision?: string;
   entries: FrameworkEntry[];
 }

@@ -15,7 +15,7 @@ export function buildNavigatorLayer(graph: ContentGraph) {
     name: 'Bulkhead: container risks',
     versions: { layer: '4.5', navigator: '5.1.0' },
     domain: 'enterprise-attack',
-    description: `Techniques covered by Bulkhead risks. Technique IDs from ${FRAMEWORK_CATALOGS.attack.edition}.`,
+    description: `Techniques covered by Bulkhead risks. Technique IDs from MITRE ATT&CK ${FRAMEWORK_CATALOGS.attack.edition}${FRAMEWORK_CATALOGS.attack.revision ? ` (${FRAMEWORK_CATALOGS.attack.revision})` : ''}.`,
     filters: { platforms: ['Containers'] },
     sorting: 3,
     hideDisabled: false,

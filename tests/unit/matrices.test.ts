@@ -33,7 +33,7 @@ describe('CSV export', () => {
   });
   it('starts with a byte-order mark and a header row and ends lines with CRLF', () => {
     const csv = matrixToCsv(MATRIX_BUILDERS[1](graph));
-    expect(csv.startsWith('\uFEFFRisk,Stage,Severity,Mitigations,Checks,Scanners,Coverage\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFRisk,Stage,Severity,Mitigations,Automated checks,Manual checks,Scanners,Coverage\r\n')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 });
