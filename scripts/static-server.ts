@@ -33,17 +33,24 @@ export function serveStatic(root: string, port: number, host = '127.0.0.1') {
   const base = resolve(root);
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', `http://${host}`);
-    let path = normalize(join(base, decodeURIComponent(url.pathname)));
+    // A malformed escape (%E0%A4%A) names no file; like a static host, answer with the 404 page.
+    let decoded: string | undefined;
+    try {
+      decoded = decodeURIComponent(url.pathname);
+    } catch {
+      decoded = undefined;
+    }
+    let path = decoded === undefined ? base : normalize(join(base, decoded));
     if (!path.startsWith(base)) path = base;
     let status = 200;
-    if (existsSync(path) && statSync(path).isDirectory()) {
+    if (decoded !== undefined && existsSync(path) && statSync(path).isDirectory()) {
       if (!url.pathname.endsWith('/')) {
         response.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
         return;
       }
       path = join(path, 'index.html');
     }
-    if (!existsSync(path)) {
+    if (decoded === undefined || !existsSync(path)) {
       status = 404;
       path = join(base, '404.html');
     }

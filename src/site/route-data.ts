@@ -1,15 +1,17 @@
 import { existsSync } from 'node:fs';
-import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
+import { getGraph } from './graph.ts';
 import { contentHistory, editUrl, repositoryUrl } from './history.ts';
+import { stageLinkLabel } from './stage-labels.ts';
 
-const escapeHtml = (text: string): string => text.replace(/[&<>]/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : '&gt;'));
+type SidebarEntry = StarlightRouteData['sidebar'][number];
 
-/**
- * Starlight writes each head entry's content with set:html, so a title holding
- * `</title><script>` would run as script. Titles come from content files, never markup: escape.
- */
-function escapeTitleTag(head: { tag: string; content?: string | undefined }[]): void {
-  for (const entry of head) if (entry.tag === 'title' && entry.content) entry.content = escapeHtml(entry.content);
+/** Stage links in the sidebar carry the stage's own title, as its page and the matrices do. */
+function relabelStages(entries: SidebarEntry[], labelOf: (href: string) => string | undefined): void {
+  for (const entry of entries) {
+    if (entry.type === 'group') relabelStages(entry.entries, labelOf);
+    else entry.label = labelOf(entry.href) ?? entry.label;
+  }
 }
 
 /**
@@ -19,7 +21,10 @@ function escapeTitleTag(head: { tag: string; content?: string | undefined }[]): 
  */
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
-  escapeTitleTag(route.head);
+  const stages = getGraph().stages;
+  const labelOf = (href: string) => stageLinkLabel(stages, href);
+  relabelStages(route.sidebar, labelOf);
+  for (const link of [route.pagination.prev, route.pagination.next]) if (link) link.label = labelOf(link.href) ?? link.label;
   const file = route.entry.filePath;
   if (!existsSync(file)) return;
   const url = editUrl(repositoryUrl(), file);
