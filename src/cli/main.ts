@@ -1,22 +1,25 @@
 /**
  * `bulkhead` — runs the knowledge base's automated checks on Dockerfiles, Kubernetes manifests,
- * Compose files, inspect output and daemon.json, and links every finding to its check page.
+ * Compose files, inspect output and daemon.json, and links every finding to its check page;
+ * `bulkhead rules` lists the checks, `bulkhead link` links scanner reports to Bulkhead.
  * Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error.
+ *
+ * The checks come from a KnowledgeBase: the repository's content by default (repo-kb.ts), the
+ * npm package's bundled metadata and rules when package-entry.ts passes its own.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readArtifact, type InputProblem } from '../artifacts/artifact.ts';
-import { validateContent } from '../integrity/validate.ts';
-import { formatProblem as formatContentProblem } from '../integrity/problem.ts';
+import { runLinkCommand } from '../linker/command.ts';
 import { ARTIFACT_KINDS, ARTIFACT_LABELS, SEVERITIES, type ArtifactKind, type Severity } from '../model/vocabulary.ts';
-import { kindsOfRule, loadAutomatedChecks, runChecks, type AutomatedCheck } from '../rules/engine.ts';
+import { runChecks, type RunnableCheck } from '../rules/engine.ts';
 import type { Finding } from '../rules/finding.ts';
 import { collectInputs, describeFsError, type InputFile } from './collect.ts';
 import { formatJson } from './format-json.ts';
 import { formatSarif } from './format-sarif.ts';
 import { formatProblem, formatText, paint } from './format-text.ts';
+import { describeVersion, rulesDocument, type KnowledgeBase } from './knowledge-base.ts';
 import { printable } from './printable.ts';
 import type { RunSummary } from './summary.ts';
 
@@ -25,11 +28,26 @@ const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 const FAIL_ON = [...SEVERITIES, 'none'] as const;
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const USAGE = `Usage: bulkhead COMMAND [options]
+
+Commands:
+  check PATH...        run Bulkhead's automated checks on Dockerfiles, Kubernetes manifests (or
+                       helm template output), Compose files, docker/podman inspect output and
+                       daemon.json; each finding links to its check page
+  rules                list the automated checks (--format json: their metadata)
+  link [REPORT]        add a link to its Bulkhead page to each finding of a Trivy, Kubescape,
+                       kube-bench, docker-bench or Checkov report (JSON or SARIF)
+
+  bulkhead COMMAND --help   options of a command
+  bulkhead --version        the version and the knowledge-base commit the checks come from`;
+
+const RULES_HELP = `Usage: bulkhead rules [--format text|json]
+
+Lists the automated checks: ID, severity, the artifact kinds each reads, and title.
+--format json prints their metadata (title, severity, what each verifies, the command that
+proves it on a live system and its expected output, risks, scanner rules, page URL).`;
 
 const HELP = `Usage: bulkhead check [options] PATH...
-       bulkhead rules
-       bulkhead --version
 
 Runs Bulkhead's automated checks on container artifacts and links each finding to its page.
 PATH is a file, a directory (searched recursively) or - for standard input (e.g. helm template … | bulkhead check -).
@@ -42,6 +60,8 @@ Options:
   --format FORMAT    text (default), json or sarif (SARIF 2.1.0, for GitHub code scanning)
   --output FILE      write the report to FILE instead of standard output (missing directories are created)
   --fail-on LEVEL    lowest severity that makes the exit code 1: ${FAIL_ON.join(', ')} (default low)
+  --skip-unrecognised  skip named files that are no container artifact, as in a directory (for
+                     pre-commit and other tools that pass every changed file)
   -h, --help         this text
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error (the other files are still checked).
@@ -62,31 +82,20 @@ export interface CliIo {
 
 class UsageError extends Error {}
 
+/** A usage error that prints the command list rather than a pointer to check's help. */
+class UnknownCommand extends UsageError {}
+
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`--${name} "${value}" is not one of ${allowed.join(', ')}`);
 }
 
-function packageVersion(): string {
-  const manifest: unknown = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8'));
-  return typeof manifest === 'object' && manifest !== null && 'version' in manifest ? String(manifest.version) : '0.0.0';
-}
-
-async function loadChecks(io: CliIo): Promise<AutomatedCheck[] | undefined> {
-  const { graph, problems } = validateContent(ROOT, { rules: [] });
-  if (problems.length > 0) {
-    for (const problem of problems) io.stderr(`error: ${formatContentProblem(problem)}\n`);
-    return undefined;
-  }
-  return loadAutomatedChecks(graph, ROOT);
-}
-
 function atOrAbove(severity: Severity, threshold: Severity | 'none'): boolean {
   return threshold !== 'none' && SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
 }
 
-async function check(io: CliIo, args: string[]): Promise<number> {
+async function check(io: CliIo, kb: KnowledgeBase, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -95,6 +104,7 @@ async function check(io: CliIo, args: string[]): Promise<number> {
       format: { type: 'string' },
       output: { type: 'string' },
       'fail-on': { type: 'string' },
+      'skip-unrecognised': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -107,20 +117,21 @@ async function check(io: CliIo, args: string[]): Promise<number> {
   const kind: ArtifactKind | undefined = values.kind === undefined ? undefined : oneOf('kind', values.kind, ARTIFACT_KINDS, 'kubernetes');
   if (positionals.length === 0) throw new UsageError('no PATH given (use - to read standard input)');
 
-  const checks = await loadChecks(io);
+  const checks = await kb.loadChecks(io.stderr);
   if (!checks) return EXIT.error;
   const collected = collectInputs(positionals, io.cwd, { readStdin: io.readStdin, readFile: io.readFile });
   const problems: InputProblem[] = collected.problems;
   const findings: Finding[] = [];
   const summary: RunSummary = { filesChecked: 0, filesSkipped: 0, inputErrors: 0, checksRun: checks.length };
-  for (const file of collected.files) checkFile(file, kind, checks, { findings, problems, summary });
+  const skipUnrecognised = values['skip-unrecognised'] === true;
+  for (const file of collected.files) checkFile(file, { kind, skipUnrecognised }, checks, { findings, problems, summary });
   summary.inputErrors = problems.length;
 
   for (const problem of problems) io.stderr(`${formatProblem(problem)}\n`);
   const colour = format === 'text' && !values.output && io.isTty && !io.env.NO_COLOR;
   const report =
     format === 'json' ? formatJson(findings, problems, summary)
-    : format === 'sarif' ? formatSarif(findings, problems, checks, packageVersion())
+    : format === 'sarif' ? formatSarif(findings, problems, checks, kb.version)
     : formatText(findings, summary, paint(colour));
   if (values.output) {
     const failure = writeReport(resolve(io.cwd, values.output), report);
@@ -149,10 +160,16 @@ interface RunResults {
  * Reads and checks one input. A bug that throws on this input (in a reader or a rule) becomes one
  * problem naming the file, so the other files are still checked and the report is still written.
  */
-function checkFile(file: InputFile, kind: ArtifactKind | undefined, checks: readonly AutomatedCheck[], results: RunResults): void {
+interface ReadOptions {
+  kind: ArtifactKind | undefined;
+  /** Skip a named file that is no container artifact, as a directory walk does (pre-commit names every changed file). */
+  skipUnrecognised: boolean;
+}
+
+function checkFile(file: InputFile, options: ReadOptions, checks: readonly RunnableCheck[], results: RunResults): void {
   try {
-    const result = readArtifact(file.name, file.text, kind);
-    if (result.status === 'unrecognised' && !file.named) {
+    const result = readArtifact(file.name, file.text, options.kind);
+    if (result.status === 'unrecognised' && (!file.named || options.skipUnrecognised)) {
       results.summary.filesSkipped++;
       return;
     }
@@ -176,36 +193,65 @@ function writeReport(path: string, report: string): string | undefined {
   }
 }
 
-async function listRules(io: CliIo): Promise<number> {
-  const checks = await loadChecks(io);
+const RULES_FORMATS = ['text', 'json'] as const;
+
+async function listRules(io: CliIo, kb: KnowledgeBase, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    io.stdout(`${RULES_HELP}\n`);
+    return EXIT.clean;
+  }
+  const format = oneOf('format', values.format, RULES_FORMATS, 'text');
+  if (positionals.length > 0) throw new UsageError(`rules takes no arguments, got "${positionals.join(' ')}"`);
+  const checks = await kb.loadChecks(io.stderr);
   if (!checks) return EXIT.error;
+  if (format === 'json') {
+    io.stdout(`${JSON.stringify(rulesDocument(kb, checks), null, 2)}\n`);
+    return EXIT.clean;
+  }
   for (const automated of checks) {
-    io.stdout(`${automated.check.data.id}  ${automated.severity.padEnd(8)} ${kindsOfRule(automated.rule).join(', ').padEnd(30)} ${automated.check.data.title}\n`);
+    io.stdout(`${automated.id}  ${automated.severity.padEnd(8)} ${automated.kinds.join(', ').padEnd(30)} ${automated.title}\n`);
   }
   io.stdout(`${checks.length} automated checks\n`);
   return EXIT.clean;
 }
 
-export async function main(io: CliIo): Promise<number> {
+const COMMANDS = ['check', 'rules', 'link'] as const;
+
+/** The repository's checks, read from content/ only when a command needs them. */
+async function repositoryKnowledgeBase(): Promise<KnowledgeBase> {
+  const { repositoryKnowledgeBase: create } = await import('./repo-kb.ts');
+  return create();
+}
+
+/**
+ * Runs one command. `knowledgeBase` is where the checks come from: the npm package passes its
+ * bundled one; without it, this repository's content is read.
+ */
+export async function main(io: CliIo, knowledgeBase?: KnowledgeBase): Promise<number> {
   const [command, ...rest] = io.argv;
   try {
-    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-      io.stdout(`${HELP}\n`);
-      return command === undefined ? EXIT.error : EXIT.clean;
-    }
-    if (command === '--version' || command === '-v') {
-      io.stdout(`${packageVersion()}\n`);
+    if (command === undefined) throw new UnknownCommand('no command given');
+    if (command === '-h' || command === '--help' || command === 'help') {
+      io.stdout(`${USAGE}\n`);
       return EXIT.clean;
     }
-    if (command === 'check') return await check(io, rest);
-    if (command === 'rules') return await listRules(io);
-    throw new UsageError(`unknown command "${command}" (expected check or rules)`);
+    const kb = knowledgeBase ?? (await repositoryKnowledgeBase());
+    if (command === '--version' || command === '-v' || command === 'version') {
+      io.stdout(`${describeVersion(kb)}\n`);
+      return EXIT.clean;
+    }
+    if (command === 'check') return await check(io, kb, rest);
+    if (command === 'rules') return await listRules(io, kb, rest);
+    if (command === 'link') return await runLinkCommand({ ...io, argv: rest }, { command: 'bulkhead link', loadStanding: () => kb.loadStanding() });
+    throw new UnknownCommand(`unknown command "${command}" (expected ${COMMANDS.join(', ')})`);
   } catch (error) {
     // parseArgs throws TypeErrors with a code for unknown or malformed options: usage errors too.
     const isUsage = error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
     // Messages can quote arguments: printable() keeps them on one line, without terminal escapes.
     const message = printable(error instanceof Error ? error.message : String(error));
-    io.stderr(isUsage ? `bulkhead: ${message}\nRun "bulkhead check --help" for usage.\n` : `bulkhead: internal error: ${message}\n`);
+    if (error instanceof UnknownCommand) io.stderr(`bulkhead: ${message}\n\n${USAGE}\n`);
+    else io.stderr(isUsage ? `bulkhead: ${message}\nRun "bulkhead ${command === 'rules' ? 'rules' : 'check'} --help" for usage.\n` : `bulkhead: internal error: ${message}\n`);
     if (!isUsage && io.env.BULKHEAD_DEBUG && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
     return EXIT.error;
   }

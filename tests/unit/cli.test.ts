@@ -164,7 +164,7 @@ describe('bulkhead check: bad input gets one line naming the file, and the rest 
   }
 
   it('usage errors exit 2 with one line and a pointer to --help', async () => {
-    for (const argv of [['check'], ['check', '--format', 'xml', 'x'], ['check', '--bogus', 'x'], ['frobnicate']]) {
+    for (const argv of [['check'], ['check', '--format', 'xml', 'x'], ['check', '--bogus', 'x']]) {
       const run = await cli(argv);
       expect(run.code, argv.join(' ')).toBe(2);
       expect(run.stderr).toMatch(/^bulkhead: .+\nRun "bulkhead check --help" for usage\.\n$/);
