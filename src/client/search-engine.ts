@@ -1,4 +1,5 @@
 import { lookupIdentifier, type IdIndex, type IdTarget } from '../search/lookup.ts';
+import { queryTerms, rankByTerms, relevance, type TermHit } from '../search/query-terms.ts';
 
 /** A full-text result from Pagefind, reduced to what the result list shows. */
 export interface PageResult {
@@ -14,10 +15,15 @@ interface PagefindResultData {
   meta: Record<string, string>;
   filters: Record<string, string[]>;
 }
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindResultData>;
+}
 interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
+  search(query: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
 }
 
 let idIndex: Promise<IdIndex> | undefined;
@@ -48,22 +54,48 @@ export async function findIdentifiers(query: string): Promise<IdTarget[]> {
   return lookupIdentifier(await loadIdIndex(), query).slice(0, 8);
 }
 
-/** Entries explain; reference and index pages point at them. Relevance decides within a type. */
-const TYPE_PRIORITY = ['Risk', 'Mitigation', 'Check', 'Concept', 'Incident', 'Stage', 'Matrix', 'Source', 'Reference'];
-const priorityOf = (type: string): number => {
-  const position = TYPE_PRIORITY.indexOf(type);
-  return position === -1 ? TYPE_PRIORITY.length - 1 : position;
-};
+/**
+ * Scanner rule, source and matrix pages repeat what entries explain: their relevance counts half,
+ * so the entry comes first unless the other page matches much better.
+ */
+const DEMOTED_TYPES = new Set(['Reference', 'Source', 'Matrix']);
+const DEMOTION = 0.5;
 
+/**
+ * Full-text results: each term of the query is searched on its own (with the content's words for
+ * it, see query-terms.ts) and pages rank by relevance over all terms, so a page that lacks one
+ * filler word is still found. With no words, the filters alone list pages.
+ */
 export async function findPages(query: string, filters: Record<string, string> = {}, limit = 10): Promise<PageResult[]> {
   const active = Object.fromEntries(Object.entries(filters).filter(([, value]) => value));
-  if (query.trim().length < 2 && Object.keys(active).length === 0) return [];
+  const terms = query.trim().length >= 2 ? queryTerms(query) : [];
+  if (terms.length === 0 && Object.keys(active).length === 0) return [];
   const module = await loadPagefind();
-  const search = await module.search(query.trim() || '', { filters: active });
-  const data = await Promise.all(search.results.slice(0, limit * 2).map((result) => result.data()));
-  const pages = data.map((item, rank) => ({ rank, url: item.url.replace(/\.html$/, '/').replace(/\/index\/$/, '/'), title: item.meta.title ?? item.url, excerpt: item.excerpt, type: item.filters.type?.[0] ?? '' }));
-  pages.sort((a, b) => priorityOf(a.type) - priorityOf(b.type) || a.rank - b.rank);
-  return pages.slice(0, limit).map(({ rank: _rank, ...page }) => page);
+  const byId = new Map<string, PagefindResult>();
+  const hits: TermHit[][] = [];
+  const searches = terms.length === 0 ? [[null]] : terms;
+  for (const alternatives of searches) {
+    const found = await Promise.all(alternatives.map((alternative) => module.search(alternative, { filters: active })));
+    const termHits: TermHit[] = [];
+    for (const { results } of found) {
+      for (const result of results) {
+        byId.set(result.id, result);
+        termHits.push({ id: result.id, score: result.score });
+      }
+    }
+    hits.push(termHits);
+  }
+  // Page data (URL, title, type) is fetched per page: only for the best candidates.
+  const candidates = rankByTerms(hits).slice(0, limit * 4);
+  const data = await Promise.all(candidates.map((hit) => byId.get(hit.id)?.data()));
+  const pages = candidates.flatMap((hit, index) => {
+    const item = data[index];
+    if (!item) return [];
+    const type = item.filters.type?.[0] ?? '';
+    return [{ weight: relevance(hit) * (DEMOTED_TYPES.has(type) ? DEMOTION : 1), index, url: item.url.replace(/\.html$/, '/').replace(/\/index\/$/, '/'), title: item.meta.title ?? item.url, excerpt: item.excerpt, type }];
+  });
+  pages.sort((a, b) => b.weight - a.weight || a.index - b.index);
+  return pages.slice(0, limit).map(({ weight: _weight, index: _index, ...page }) => page);
 }
 
 export type { IdTarget };

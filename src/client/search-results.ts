@@ -9,15 +9,16 @@ function safeExcerpt(excerpt: string): string {
 
 /**
  * Renders exact-ID matches first, then full-text results, as options of a listbox so arrow keys
- * and screen readers treat them as one list.
+ * and screen readers treat them as one list. Each option is a real link (`<a role="option"
+ * href>`): it opens in a new tab, copies and middle-clicks like any link, and the list stays one
+ * listbox because the link itself is the option (an option may not contain a link).
  */
 export function renderResults(list: HTMLElement, prefix: string, ids: IdTarget[], pages: PageResult[], query: string): HTMLElement[] {
   const idUrls = new Set(ids.map((target) => target.url));
   const rest = pages.filter((page) => !idUrls.has(page.url));
   const options: string[] = [];
   let index = 0;
-  // Options hold no links (a listbox may not nest interactive elements): activating one opens data-url.
-  const option = (html: string, url: string, extraClass = '') => `<li role="option" id="${prefix}-${index++}" class="search-option ${extraClass}" aria-selected="false" data-url="${escapeHtml(url)}">${html}</li>`;
+  const option = (html: string, url: string, extraClass = '') => `<li role="presentation"><a role="option" id="${prefix}-${index++}" class="search-option ${extraClass}" aria-selected="false" href="${escapeHtml(url)}">${html}</a></li>`;
   if (ids.length > 0) options.push(`<li role="presentation" class="search-group">Exact ID match</li>`);
   for (const target of ids) {
     options.push(option(`<span class="search-title"><span class="search-kind">${escapeHtml(target.kind)}</span> ${escapeHtml(target.label)}</span>`, target.url, 'search-exact'));
@@ -29,13 +30,12 @@ export function renderResults(list: HTMLElement, prefix: string, ids: IdTarget[]
   }
   if (options.length === 0 && query.trim().length >= 2) options.push(`<li role="presentation" class="search-empty">No results for “${escapeHtml(query)}”. Try an ID such as KSV017, CVE-2019-5736 or CAP_SYS_ADMIN.</li>`);
   list.innerHTML = options.join('');
-  const rendered = [...list.querySelectorAll<HTMLElement>('[role="option"]')];
-  for (const item of rendered) item.addEventListener('click', () => openOption(item));
-  return rendered;
+  return [...list.querySelectorAll<HTMLElement>('[role="option"]')];
 }
 
+/** Enter in the search box follows the active option, as a click on it would. */
 export function openOption(option: HTMLElement | undefined): void {
-  const url = option?.dataset.url;
+  const url = option?.getAttribute('href');
   if (url) location.href = url;
 }
 

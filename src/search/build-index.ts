@@ -1,9 +1,9 @@
-import { SCANNER_CATALOGS } from '../catalogs/scanners.ts';
+import { resolveScannerId, SCANNER_CATALOGS } from '../catalogs/scanners.ts';
 import type { ContentGraph } from '../graph/graph.ts';
 import { entryUrl } from '../model/urls.ts';
 import { COLLECTION_LABELS, SCANNER_LABELS, type ScannerKey } from '../model/vocabulary.ts';
 import { canonicalRefPath, isMapped, type RefRecord } from '../refs/records.ts';
-import { normalizeQuery, type IdIndex, type IdTarget } from './lookup.ts';
+import { isIdentifierQuery, normalizeQuery, type IdIndex, type IdTarget } from './lookup.ts';
 
 const SCANNER_PREFIXES: Record<ScannerKey, string[]> = {
   trivy: ['trivy'],
@@ -89,15 +89,18 @@ export function identifiersInContent(graph: ContentGraph, records: readonly RefR
   };
   for (const entry of graph.allPagedEntries()) {
     cases.push({ kind: 'Bulkhead ID', query: entry.data.id, expectedUrl: entryUrl(entry) });
-    for (const alias of entry.data.aliases) cases.push({ kind: 'alias', query: alias, expectedUrl: entryUrl(entry) });
-    if (entry.kind === 'concepts') for (const identifier of entry.data.identifiers.flatMap(capabilityVariants)) cases.push({ kind: 'concept identifier', query: identifier, expectedUrl: entryUrl(entry) });
+    // Plain words among aliases and concept keywords ("capabilities", "runc") are left to full-text search.
+    for (const alias of entry.data.aliases.filter(isIdentifierQuery)) cases.push({ kind: 'alias', query: alias, expectedUrl: entryUrl(entry) });
+    if (entry.kind === 'concepts') for (const identifier of entry.data.identifiers.flatMap(capabilityVariants).filter(isIdentifierQuery)) cases.push({ kind: 'concept identifier', query: identifier, expectedUrl: entryUrl(entry) });
     if (entry.kind === 'incidents') for (const cve of entry.data.cves) cases.push({ kind: 'CVE', query: cve, expectedUrl: entryUrl(entry) });
     if (entry.kind === 'checks') {
       for (const rule of graph.rulesOfCheck(entry)) {
         const url = refUrl(rule.scanner, rule.id);
         if (!url) continue;
         const cis = rule.scanner === 'kube-bench' || rule.scanner === 'docker-bench';
-        for (const spelling of cis ? [`${rule.scanner} ${rule.id}`] : [rule.id, ...rule.spellings.filter((spelling) => /\d/.test(spelling))]) cases.push({ kind: `${rule.scanner} rule`, query: spelling, expectedUrl: url });
+        // A legacy spelling that is another rule's current ID (KCV-0012 was once KSV0012) names that rule.
+        const own = rule.spellings.filter((spelling) => /\d/.test(spelling) && resolveScannerId(rule.scanner, spelling)?.id === rule.id);
+        for (const spelling of cis ? [`${rule.scanner} ${rule.id}`] : [rule.id, ...own]) cases.push({ kind: `${rule.scanner} rule`, query: spelling, expectedUrl: url });
       }
     }
     if (entry.kind === 'risks') {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/integrity/validate.ts';
 import { buildRefRecords } from '../../src/refs/records.ts';
 import { buildIdIndex, identifiersInContent } from '../../src/search/build-index.ts';
-import { lookupIdentifier, normalizeQuery } from '../../src/search/lookup.ts';
+import { isIdentifierQuery, lookupIdentifier, normalizeQuery } from '../../src/search/lookup.ts';
+import { queryTerms, rankByTerms } from '../../src/search/query-terms.ts';
 
 describe('normalizeQuery', () => {
   it('ignores case, "-", "_", spaces and a leading §', () => {
@@ -36,3 +37,34 @@ for (const [name, root] of [['fixture content', join(import.meta.dirname, '..', 
     });
   });
 }
+
+describe('the exact-ID group', () => {
+  it('is for identifiers, not for words that happen to be keys', () => {
+    for (const query of ['KSV017', 'C-0057', 'CAP_SYS_ADMIN', 'kube-bench 5.2.2', 'CVE-2019-5736', 'BH-R-001', 'hostNetwork', '--read-only', 'K01:2022', 'runc-exe-overwrite']) expect(isIdentifierQuery(query), query).toBe(true);
+    for (const query of ['runc escape', 'image signing', 'registry TLS', 'capabilities', 'old images left in the registry']) expect(isIdentifierQuery(query), query).toBe(false);
+  });
+  it('finds nothing for plain words, even when one is a key of the index', () => {
+    const index = { version: 1 as const, targets: [{ label: 'Image', kind: 'Stage', url: '/stages/image/' }], keys: { IMAGE: [0], RUNC: [0] } };
+    expect(lookupIdentifier(index, 'image signing')).toEqual([]);
+    expect(lookupIdentifier(index, 'runc escape')).toEqual([]);
+    expect(lookupIdentifier(index, 'image')).toEqual([]);
+  });
+});
+
+describe('plain-language queries', () => {
+  it('drop stop words and bring the content\'s words for the reader\'s', () => {
+    const terms = queryTerms('old images left in the registry');
+    expect(terms.map((alternatives) => alternatives[0])).toEqual(['old', 'images', 'left', 'registry']);
+    expect(terms[0]).toContain('stale');
+    expect(queryTerms('CAP_SYS_ADMIN')[0]).toEqual(['cap_sys_admin', 'sys_admin']);
+    expect(queryTerms('runc escape')[1]).toEqual(expect.arrayContaining(['escape', 'breakout', 'host']));
+  });
+  it('rank pages by summed scores times the terms they match: more of the query counts, a filler word does not decide', () => {
+    const ranked = rankByTerms([
+      [{ id: 'stale', score: 4 }, { id: 'signing', score: 5 }, { id: 'filler', score: 1 }],
+      [{ id: 'stale', score: 4 }, { id: 'filler', score: 1 }],
+      [{ id: 'signing', score: 9 }, { id: 'stale', score: 4 }, { id: 'stale', score: 0.5 }, { id: 'filler', score: 1 }],
+    ]);
+    expect(ranked.map((hit) => [hit.id, hit.matched, hit.score])).toEqual([['stale', 3, 12], ['signing', 2, 14], ['filler', 3, 3]]);
+  });
+});

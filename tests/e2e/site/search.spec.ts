@@ -35,7 +35,7 @@ for (const sample of samples) {
     await page.goto('/');
     const input = await openSearch(page);
     await input.fill(sample.query);
-    await expect(page.getByRole('option').first()).toHaveAttribute('data-url', sample.expectedUrl);
+    await expect(page.getByRole('option').first()).toHaveAttribute('href', sample.expectedUrl);
   });
 }
 
@@ -77,7 +77,7 @@ for (const [stage, query] of Object.entries(STAGE_QUERIES)) {
     await input.fill(query);
     const options = page.getByRole('option');
     await expect(options.first()).toBeVisible({ timeout: 10_000 });
-    const hrefs = (await options.evaluateAll((items) => items.map((item) => item.getAttribute('data-url') ?? ''))).slice(0, 5);
+    const hrefs = (await options.evaluateAll((items) => items.map((item) => item.getAttribute('href') ?? ''))).slice(0, 5);
     expect(hrefs.some((href) => stageUrls.has(href)), `top 5: ${hrefs.join(', ')}`).toBe(true);
   });
 }
@@ -102,4 +102,89 @@ test('the open search dialog has no axe violations', async ({ page }) => {
   await expect(page.getByRole('option').first()).toBeVisible();
   const results = await new AxeBuilder({ page }).include('dialog').analyze();
   expect(results.violations.map((violation) => violation.id)).toEqual([]);
+});
+
+/** The result links of the open dialog, in order. */
+async function resultUrls(page: Page): Promise<string[]> {
+  const options = page.getByRole('option');
+  await expect(options.first()).toBeVisible({ timeout: 10_000 });
+  return options.evaluateAll((items) => items.map((item) => item.getAttribute('href') ?? ''));
+}
+
+test('every result is a real link: it opens in a new tab, and Enter still opens the active one', async ({ page, context }) => {
+  await page.goto('/');
+  const input = await openSearch(page);
+  await input.fill('privileged container');
+  const first = page.getByRole('option').first();
+  await expect(first).toBeVisible({ timeout: 10_000 });
+  expect(await first.evaluate((element) => element.tagName)).toBe('A');
+  const href = await first.getAttribute('href');
+  expect(href).toMatch(/^\//);
+  const [opened] = await Promise.all([context.waitForEvent('page'), first.click({ modifiers: ['Control'] })]);
+  await opened.waitForLoadState();
+  expect(new URL(opened.url()).pathname).toBe(href);
+  await opened.close();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(href ?? '');
+});
+
+test('the search page lists links too', async ({ page }) => {
+  await page.goto(`/search/?q=${encodeURIComponent('privileged container')}`);
+  const first = page.locator('#search-page-results [role="option"]').first();
+  await expect(first).toBeVisible({ timeout: 10_000 });
+  expect(await first.evaluate((element) => element.tagName)).toBe('A');
+  await expect(first).toHaveAttribute('href', /^\//);
+});
+
+for (const query of ['runc escape', 'image signing', 'registry TLS']) {
+  test(`"${query}" is words, not an identifier: no exact-ID group`, async ({ page }) => {
+    await page.goto('/');
+    const input = await openSearch(page);
+    await input.fill(query);
+    await expect(page.locator('.search-group').first()).toBeVisible({ timeout: 10_000 });
+    await expect(page.locator('.search-group', { hasText: 'Exact ID match' })).toHaveCount(0);
+    await expect(page.locator('.search-exact')).toHaveCount(0);
+  });
+}
+
+test('an identifier gets the exact-ID group', async ({ page }) => {
+  await page.goto('/');
+  const input = await openSearch(page);
+  await input.fill('KSV017');
+  await expect(page.locator('.search-group', { hasText: 'Exact ID match' })).toBeVisible();
+});
+
+/** Plain-language queries from issue 18, and the entry each must find near the top. */
+const PLAIN_QUERIES: { query: string; expected: string; top: number }[] = [
+  { query: 'old images left in the registry', expected: '/risks/bh-r-021/', top: 5 },
+  { query: 'limit number of processes in a container', expected: '/risks/bh-r-062/', top: 5 },
+  { query: 'runc escape', expected: '/incidents/bh-in-001/', top: 10 },
+  { query: 'CAP_SYS_ADMIN', expected: '/risks/bh-r-054/', top: 10 },
+];
+
+for (const { query, expected, top } of PLAIN_QUERIES) {
+  test(`"${query}" finds ${expected} in the top ${top}`, async ({ page }) => {
+    test.skip(!graph.idEntries().some((entry) => urlOf(entry) === expected), `${expected} is not in the content`);
+    await page.goto('/');
+    const input = await openSearch(page);
+    await input.fill(query);
+    await expect.poll(async () => (await resultUrls(page)).slice(0, top + (await page.locator('.search-exact, .search-related-option').count())), { timeout: 10_000 }).toContain(expected);
+  });
+}
+
+test('Esc clears the query first, closes the dialog second, and focus returns to the search button', async ({ page }) => {
+  await page.goto('/');
+  const input = await openSearch(page);
+  await input.fill('privileged');
+  await page.keyboard.press('Escape');
+  await expect(input).toHaveValue('');
+  await expect(page.locator('dialog.search-dialog')).toHaveAttribute('open', '');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('dialog.search-dialog')).not.toHaveAttribute('open', '');
+  await expect(page.locator('[data-search-open]')).toBeFocused();
+  await page.locator('[data-search-open]').click();
+  await expect(input).toBeFocused();
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(page.locator('[data-search-open]')).toBeFocused();
 });
