@@ -1,17 +1,110 @@
-import { defineRule, hitAt } from '../../../src/rules/api.ts';
+import { defineRule, hitAt, type DockerfileInstruction } from '../../../src/rules/api.ts';
 
-const RULES: { install: RegExp; ok: RegExp; what: string }[] = [
-  { install: /apt-get[^&;|]*\sinstall\s/, ok: /--no-install-recommends/, what: 'apt-get install without --no-install-recommends also installs recommended packages' },
-  { install: /apk[^&;|]*\sadd\s/, ok: /--no-cache/, what: 'apk add without --no-cache leaves the package index in the layer' },
-  { install: /(^|[^o])yum[^&;|]*\sinstall\s/, ok: /yum\s+clean\s+all/, what: 'yum install without yum clean all leaves the cache in the layer' },
-  { install: /(^|[^o])dnf[^&;|]*\sinstall\s/, ok: /(^|[^o])dnf\s+clean\s+all/, what: 'dnf install without dnf clean all leaves the cache in the layer' },
-  { install: /microdnf[^&;|]*\sinstall\s/, ok: /microdnf\s+clean\s+all/, what: 'microdnf install without microdnf clean all leaves the cache in the layer' },
-  { install: /zypper[^&;|]*\s(install|in)\s/, ok: /zypper\s+(clean|cc)(\s|$)/, what: 'zypper install without zypper clean leaves the cache in the layer' },
-];
+/**
+ * The script a RUN executes: the shell form with its heredoc bodies, or the exec form's words
+ * (`["apk", "add", "curl"]` runs apk directly; `["sh", "-c", "…"]` runs the script).
+ */
+function script(instruction: DockerfileInstruction): string {
+  const args = instruction.args.trim();
+  if (args.startsWith('[')) {
+    let words: unknown;
+    try {
+      words = JSON.parse(args);
+    } catch {
+      words = undefined;
+    }
+    if (Array.isArray(words) && words.every((word) => typeof word === 'string')) {
+      const [program = '', flag, body] = words as string[];
+      if (/(^|\/)(sh|bash|ash|dash|zsh)$/.test(program) && flag === '-c' && body !== undefined) return body;
+      return (words as string[]).join(' ');
+    }
+  }
+  return [instruction.args, ...instruction.heredocs.map((heredoc) => heredoc.content)].join('\n');
+}
+
+/** The simple commands of a script, in order, as words (split at &&, ||, ;, |, newlines and subshell parentheses). */
+function commands(text: string): string[][] {
+  return text
+    .split(/&&|\|\||[;|\n()]/)
+    .map((command) => command.trim().split(/\s+/).map((word) => word.replace(/^['"]|['"]$/g, '')).filter(Boolean));
+}
+
+/** Options of each package manager that take the next word as their value, so it is not read as the sub-command. */
+const VALUE_OPTIONS: Record<string, ReadonlySet<string>> = {
+  apt: new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release']),
+  apk: new Set(['-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file']),
+  yum: new Set(['-c', '-d', '-e', '-R', '--config', '--installroot', '--releasever', '--setopt', '--enablerepo', '--disablerepo', '-x', '--exclude']),
+  zypper: new Set(['-c', '-D', '-C', '-R', '--config', '--reposd-dir', '--cache-dir', '--root', '--raw-cache-dir', '--solv-cache-dir', '--pkg-cache-dir']),
+};
+const MANAGERS: Record<string, { family: string; name: string }> = {
+  'apt-get': { family: 'apt', name: 'apt-get' },
+  apt: { family: 'apt', name: 'apt' },
+  apk: { family: 'apk', name: 'apk' },
+  yum: { family: 'yum', name: 'yum' },
+  dnf: { family: 'yum', name: 'dnf' },
+  microdnf: { family: 'yum', name: 'microdnf' },
+  zypper: { family: 'zypper', name: 'zypper' },
+};
+/** Sub-commands that download packages (and so fill the cache, or pull in recommended packages). */
+const INSTALLS: Record<string, ReadonlySet<string>> = {
+  apt: new Set(['install']),
+  apk: new Set(['add']),
+  yum: new Set(['install', 'in', 'reinstall', 'rei', 'install-n', 'install-na', 'install-nevra', 'groupinstall', 'localinstall', 'update', 'upgrade', 'up', 'downgrade', 'distro-sync']),
+  zypper: new Set(['install', 'in', 'remove', 'rm', 'source-install', 'si', 'patch', 'update', 'up', 'dist-upgrade', 'dup']),
+};
+
+interface Step {
+  manager: string;
+  family: string;
+  verb: string;
+  words: string[];
+}
+
+/** The package-manager command a simple command runs, if any: the manager, its sub-command and its words. */
+function step(words: string[]): Step | undefined {
+  const index = words.findIndex((word) => (word.split('/').pop() ?? '') in MANAGERS);
+  if (index === -1) return undefined;
+  const manager = MANAGERS[words[index]?.split('/').pop() ?? ''];
+  if (!manager) return undefined;
+  const options = VALUE_OPTIONS[manager.family] ?? new Set<string>();
+  for (let position = index + 1; position < words.length; position += 1) {
+    const word = words[position] ?? '';
+    if (word.startsWith('-')) {
+      if (options.has(word)) position += 1;
+      continue;
+    }
+    return { manager: manager.name, family: manager.family, verb: word, words: words.slice(index + 1) };
+  }
+  return undefined;
+}
+
+function isClean(later: Step, install: Step): boolean {
+  if (later.manager !== install.manager) return false;
+  if (install.family === 'zypper') return later.verb === 'clean' || later.verb === 'cc';
+  return later.verb === 'clean' && later.words.includes('all');
+}
+
+/** What is wrong with each install of one RUN (once per message). */
+function problems(steps: Step[]): string[] {
+  const found = new Set<string>();
+  for (const [position, current] of steps.entries()) {
+    if (!INSTALLS[current.family]?.has(current.verb)) continue;
+    if (current.family === 'apt' && !current.words.includes('--no-install-recommends')) found.add(`${current.manager} install without --no-install-recommends also installs recommended packages`);
+    if (current.family === 'apk' && !current.words.includes('--no-cache')) found.add('apk add without --no-cache leaves the package index in the layer');
+    if ((current.family === 'yum' || current.family === 'zypper') && !steps.slice(position + 1).some((later) => isClean(later, current))) {
+      const clean = current.family === 'zypper' ? 'zypper clean' : `${current.manager} clean all`;
+      found.add(`${current.manager} ${current.verb} without a later ${clean} in the same RUN leaves the cache in the layer`);
+    }
+  }
+  return [...found];
+}
 
 export default defineRule({
   dockerfile: (dockerfile) =>
     dockerfile.instructions
       .filter((instruction) => instruction.keyword === 'RUN')
-      .flatMap((instruction) => RULES.filter(({ install, ok }) => install.test(` ${instruction.args} `) && !ok.test(instruction.args)).map(({ what }) => hitAt(instruction, what))),
+      .flatMap((instruction) => {
+        const steps = commands(script(instruction)).map(step).filter((found): found is Step => found !== undefined);
+        return problems(steps).map((what) => hitAt(instruction, what));
+      }),
 });
