@@ -147,6 +147,13 @@ export function isKubeList(value: unknown): value is Record<string, unknown> & {
   return isRecord(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
 }
 
+/**
+ * What any API server accepts as a kind: the API server validates a CustomResourceDefinition's
+ * kind, lower-cased, as a DNS-1035 label, and built-in kinds are CamelCase words. A kind with
+ * spaces, control characters or `__proto__` is no object any cluster would take.
+ */
+const VALID_KIND = /^[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
+
 /** Edits (insert, delete, substitute, swap two neighbours) that turn `a` into `b`, capped at `limit` + 1. */
 function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
@@ -241,6 +248,10 @@ export function kubeObjectsAt(value: unknown, path: PathSegment[], document: Yam
     return;
   }
   const apiVersion = typeof value.apiVersion === 'string' ? value.apiVersion : '';
+  if (!VALID_KIND.test(kind.toLowerCase())) {
+    into.problems.push({ message: `unknown kind "${kind}" (apiVersion "${apiVersion}"): not a kind name in any API (a letter, then letters, digits or -)`, position: document.locate([...path, 'kind']) });
+    return;
+  }
   const group = apiGroup(apiVersion);
   const intended = apiVersion ? typoOf(kind, BUILT_IN_GROUP_KINDS.get(group)) : undefined;
   if (intended) {

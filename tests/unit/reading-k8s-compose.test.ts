@@ -320,13 +320,14 @@ describe('item 8: a multi-line double-quoted scalar that PyYAML and Kubernetes a
 
 describe('item 9: Object.prototype names are data', () => {
   it('kind constructor / __proto__ / toString / hasOwnProperty neither crash nor match anything inherited', () => {
-    const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
+    const names = ['constructor', 'toString', 'hasOwnProperty', '__proto__'];
     for (const apiVersion of ['v1', 'apps/v1', 'example.com/v1']) {
       const result = read('proto.yaml', names.map((kind) => yaml([`apiVersion: ${apiVersion}`, `kind: ${kind}`, `metadata: { name: ${kind} }`])).join('---\n'));
-      expect(result.problems, apiVersion).toEqual([]);
+      // `__proto__` is no kind name in any API (an underscore); the others are well-formed kinds of no known API.
+      expect(result.problems.map((problem) => [problem.position?.line, problem.message]), apiVersion).toEqual([[14, `unknown kind "__proto__" (apiVersion "${apiVersion}"): not a kind name in any API (a letter, then letters, digits or -)`]]);
       const summary: RunSummary = { filesChecked: 1, filesSkipped: 0, inputErrors: 0, checksRun: 0 };
       countObjectsWithoutRules(summary, result.artifact);
-      expect(Object.keys(summary.objectsWithoutRules?.kinds ?? {})).toEqual(names);
+      expect(Object.keys(summary.objectsWithoutRules?.kinds ?? {})).toEqual(names.slice(0, 3));
       expect(runChecks(result.artifact, checks), apiVersion).toEqual([]);
     }
   });
