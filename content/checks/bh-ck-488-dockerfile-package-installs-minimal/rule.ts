@@ -49,7 +49,7 @@ const MANAGERS: Record<string, { family: string; name: string }> = {
 const INSTALLS: Record<string, ReadonlySet<string>> = {
   apt: new Set(['install']),
   apk: new Set(['add']),
-  yum: new Set(['install', 'in', 'reinstall', 'rei', 'install-n', 'install-na', 'install-nevra', 'groupinstall', 'localinstall', 'update', 'upgrade', 'up', 'downgrade', 'distro-sync']),
+  yum: new Set(['install', 'in', 'reinstall', 'rei', 'install-n', 'install-na', 'install-nevra', 'groupinstall', 'localinstall', 'update', 'upgrade', 'up', 'upgrade-minimal', 'up-min', 'downgrade', 'distro-sync']),
   zypper: new Set(['install', 'in', 'remove', 'rm', 'source-install', 'si', 'patch', 'update', 'up', 'dist-upgrade', 'dup']),
 };
 
@@ -78,20 +78,48 @@ function step(words: string[]): Step | undefined {
   return undefined;
 }
 
-function isClean(later: Step, install: Step): boolean {
-  if (later.manager !== install.manager) return false;
-  if (install.family === 'zypper') return later.verb === 'clean' || later.verb === 'cc';
-  return later.verb === 'clean' && later.words.includes('all');
+/** Where each family keeps its cache: removing it, or mounting a cache or tmpfs there, keeps it out of the layer. */
+const CACHE_DIRS: Record<string, RegExp> = {
+  apk: /^\/var\/cache\/apk(\/|$)/,
+  yum: /^\/var\/cache\/(yum|dnf|libdnf5)(\/|$)/,
+  zypper: /^\/var\/cache\/zypp(\/|$)/,
+};
+
+/** `-o APT::Install-Recommends=false` does what --no-install-recommends does. */
+function skipsRecommends(words: string[]): boolean {
+  if (words.includes('--no-install-recommends')) return true;
+  return words.some((word, index) => {
+    const option = word === '-o' || word === '--option' ? words[index + 1] ?? '' : word.replace(/^(-o|--option=)/, '');
+    return /^APT::Install-Recommends=(false|0|no|off)$/i.test(option);
+  });
+}
+
+function isClean(later: string[], install: Step): boolean {
+  const found = step(later);
+  if (found && found.manager === install.manager) {
+    if (install.family === 'zypper') return found.verb === 'clean' || found.verb === 'cc';
+    return found.verb === 'clean' && found.words.includes('all');
+  }
+  const cache = CACHE_DIRS[install.family];
+  return cache !== undefined && (later[0]?.split('/').pop() ?? '') === 'rm' && later.slice(1).some((word) => cache.test(word));
 }
 
 /** What is wrong with each install of one RUN (once per message). */
-function problems(steps: Step[]): string[] {
+function problems(commandWords: string[][], mounts: string[]): string[] {
   const found = new Set<string>();
-  for (const [position, current] of steps.entries()) {
-    if (!INSTALLS[current.family]?.has(current.verb)) continue;
-    if (current.family === 'apt' && !current.words.includes('--no-install-recommends')) found.add(`${current.manager} install without --no-install-recommends also installs recommended packages`);
-    if (current.family === 'apk' && !current.words.includes('--no-cache')) found.add('apk add without --no-cache leaves the package index in the layer');
-    if ((current.family === 'yum' || current.family === 'zypper') && !steps.slice(position + 1).some((later) => isClean(later, current))) {
+  const mounted = (family: string) =>
+    mounts.some((mount) => {
+      const fields = new Map(mount.split(',').map((field) => [field.split('=')[0] ?? '', field.slice(field.indexOf('=') + 1)] as const));
+      const target = fields.get('target') ?? fields.get('dst') ?? fields.get('destination') ?? '';
+      return ['cache', 'tmpfs'].includes(fields.get('type') ?? '') && CACHE_DIRS[family]?.test(target) === true;
+    });
+  for (const [position, words] of commandWords.entries()) {
+    const current = step(words);
+    if (!current || !INSTALLS[current.family]?.has(current.verb)) continue;
+    if (current.family === 'apt' && !skipsRecommends(current.words)) found.add(`${current.manager} install without --no-install-recommends also installs recommended packages`);
+    if (current.family === 'apk' && !current.words.includes('--no-cache') && !mounted('apk') && !commandWords.slice(position + 1).some((later) => isClean(later, current)))
+      found.add('apk add without --no-cache leaves the package index in the layer');
+    if ((current.family === 'yum' || current.family === 'zypper') && !mounted(current.family) && !commandWords.slice(position + 1).some((later) => isClean(later, current))) {
       const clean = current.family === 'zypper' ? 'zypper clean' : `${current.manager} clean all`;
       found.add(`${current.manager} ${current.verb} without a later ${clean} in the same RUN leaves the cache in the layer`);
     }
@@ -99,12 +127,20 @@ function problems(steps: Step[]): string[] {
   return [...found];
 }
 
+/** A RUN, or the RUN an ONBUILD adds to every build that starts FROM this image, with its --mount values. */
+function runOf(instruction: DockerfileInstruction): { instruction: DockerfileInstruction; mounts: string[] } | undefined {
+  if (instruction.keyword === 'RUN') return { instruction, mounts: instruction.flags.mount === undefined ? [] : [instruction.flags.mount] };
+  const trigger = instruction.keyword === 'ONBUILD' ? /^RUN\s+((?:--\S+\s+)*)([\s\S]*)$/i.exec(instruction.args.trim()) : null;
+  if (!trigger) return undefined;
+  const mounts = (trigger[1] ?? '').split(/\s+/).filter((flag) => flag.startsWith('--mount=')).map((flag) => flag.slice('--mount='.length));
+  return { instruction: { ...instruction, args: trigger[2] ?? '' }, mounts };
+}
+
 export default defineRule({
   dockerfile: (dockerfile) =>
-    dockerfile.instructions
-      .filter((instruction) => instruction.keyword === 'RUN')
-      .flatMap((instruction) => {
-        const steps = commands(script(instruction)).map(step).filter((found): found is Step => found !== undefined);
-        return problems(steps).map((what) => hitAt(instruction, what));
-      }),
+    dockerfile.instructions.flatMap((instruction) => {
+      const run = runOf(instruction);
+      if (!run) return [];
+      return problems(commands(script(run.instruction)), run.mounts).map((what) => hitAt(instruction, what));
+    }),
 });
