@@ -17,8 +17,6 @@ export interface Want {
   readonly members?: ReadonlyMap<string, Want>;
   /** What to keep of every member whose key is not in `members` (maps keyed by rule ID). */
   readonly anyMember?: Want;
-  /** The value is a list whose string elements are kept (References). */
-  readonly strings?: boolean;
   /**
    * Objects here are findings: each is handed to the reader's `onFinding` as soon as it closes
    * and then forgotten, so a report of a million findings never holds a million nodes.
@@ -31,7 +29,11 @@ export interface Want {
   readonly transient?: boolean;
 }
 
-/** Receives each finding object as it closes, with its key when it is a member (maps keyed by rule ID). */
+/**
+ * Receives each finding object as it closes, with its key when it is a member (maps keyed by rule
+ * ID). The node and its members are reused for the next finding once the call returns: keep
+ * offsets and text, not the node.
+ */
 export type FindingSink = (kind: string, node: ObjectNode, key: string | undefined) => void;
 
 /** Strings longer than this are never a rule ID or one of our URLs, so their text is not kept. */
@@ -60,15 +62,13 @@ export interface ObjectNode extends Layout {
   lastKeyEnd: number;
   lastValueStart: number;
   /** Kept members in document order, duplicates included. */
-  members: Member[];
+  readonly members: readonly Member[];
 }
 
 export interface ArrayNode extends Layout {
   kind: 'array';
   /** Kept object elements (the linker walks arrays of findings). */
-  objects: ObjectNode[];
-  /** Kept string elements' text (undefined above TEXT_CAP_BYTES), for `strings` wants. */
-  strings: (string | undefined)[];
+  readonly objects: readonly ObjectNode[];
 }
 
 export interface Member {
@@ -101,6 +101,7 @@ export class JsonSyntaxError extends Error {
   }
 }
 
+const EMPTY = Buffer.alloc(0);
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
@@ -140,10 +141,11 @@ class Frame {
   isObject = false;
   /** Object: what to keep of its members. */
   want: Want | undefined = undefined;
-  /** Array: what to keep of its object elements, or whether to keep its strings. */
+  /** Array: what to keep of its object elements. */
   elementWant: Want | undefined = undefined;
-  strings = false;
-  node: ObjectNode | ArrayNode | undefined = undefined;
+  node: ObjectLayout | ArrayLayout | undefined = undefined;
+  /** The finding node last read at this depth, reused for the next one. */
+  spare: ObjectLayout | undefined = undefined;
   // The member being read (objects only).
   key = '';
   keyStart = 0;
@@ -263,9 +265,10 @@ class Scanner {
     let match: KeyEntry | undefined;
     if (this.escaped) {
       const key = this.text(start, end);
-      match = want.members?.has(key) ? [Buffer.alloc(0), key, want.members.get(key) as Want] : undefined;
+      const child = want.members?.get(key);
+      match = child ? [EMPTY, key, child] : undefined;
     } else {
-      for (const entry of keyTable(want)[end - start - 2] ?? []) if (this.bytesEqual(start + 1, entry[0])) match = entry;
+      for (const entry of keyTable(want)[end - start - 2] ?? []) if (this.startsWith(start + 1, entry[0])) match = entry;
     }
     if (match) {
       frame.key = match[1];
@@ -275,11 +278,6 @@ class Scanner {
       frame.memberWant = want.anyMember;
     } else frame.memberWant = undefined;
     frame.keepMember = frame.memberWant !== undefined;
-  }
-
-  private bytesEqual(at: number, word: Uint8Array): boolean {
-    for (let index = 0; index < word.length; index++) if (this.bytes[at + index] !== word[index]) return false;
-    return true;
   }
 
   /** What to keep of a container that starts here (undefined: nothing), from its parent's wants. */
@@ -300,11 +298,20 @@ class Scanner {
     frame.commaEnd = -1;
     frame.keepMember = false;
     frame.want = isObject ? want : undefined;
-    frame.strings = !isObject && want?.strings === true;
     frame.elementWant = !isObject && want && hasMembers(want) ? want : undefined;
-    frame.node = want ? newNode(isObject, start) : undefined;
+    frame.node = want?.finding !== undefined && isObject ? this.findingNode(frame, start) : want ? newNode(isObject, start) : undefined;
     this.pos++;
     this.state = isObject ? OBJECT_FIRST : ARRAY_FIRST;
+  }
+
+  /**
+   * Findings are the bulk of a report and are forgotten once handed over, so their nodes and
+   * members are reused: a report of 100,000 findings allocates a handful instead of 500,000.
+   */
+  private findingNode(frame: Frame, start: number): ObjectLayout {
+    const node = frame.spare?.reuse(start) ?? new ObjectLayout(start);
+    frame.spare = node;
+    return node;
   }
 
   private closeContainer(isObject: boolean): void {
@@ -338,7 +345,7 @@ class Scanner {
       this.memberDone(frame, type, end, node);
       this.state = OBJECT_AFTER_VALUE;
     } else {
-      this.elementDone(frame, type, end, node);
+      this.elementDone(frame, end, node);
       this.state = ARRAY_AFTER_VALUE;
     }
   }
@@ -351,19 +358,18 @@ class Scanner {
     parent.lastValueStart = frame.valueStart;
     if (!frame.keepMember) return;
     // The text is decoded when read: most kept strings (a finding's second ID) never are.
-    parent.members.push(new KeptMember(this.bytes, frame.key, type, frame.valueStart, end, type === 'string' && this.escaped, node));
+    parent.keep(this.bytes, frame.key, type, frame.valueStart, end, type === 'string' && this.escaped, node);
   }
 
-  private elementDone(frame: Frame, type: JsonType, end: number, node: ObjectNode | ArrayNode | undefined): void {
+  private elementDone(frame: Frame, end: number, node: ObjectNode | ArrayNode | undefined): void {
     const parent = frame.node;
     if (parent?.kind !== 'array') return;
     recordLayout(parent, frame.valueStart, end, frame.commaEnd);
-    if (frame.strings && type === 'string') parent.strings.push(end - frame.valueStart - 2 <= TEXT_CAP_BYTES ? this.text(frame.valueStart, end) : undefined);
     // Objects without a kept member cannot be findings; dropping them keeps memory to the findings.
-    if (node?.kind === 'object' && node.members.length > 0) parent.objects.push(node);
+    if (node?.kind === 'object' && node.members.length > 0) parent.add(node);
   }
 
-  private startsWith(at: number, word: Buffer): boolean {
+  private startsWith(at: number, word: Uint8Array): boolean {
     for (let index = 0; index < word.length; index++) if (this.bytes[at + index] !== word[index]) return false;
     return true;
   }
@@ -454,16 +460,16 @@ function isSpace(byte: number | undefined): boolean {
 }
 
 class KeptMember implements Member {
-  readonly key: string;
-  readonly type: JsonType;
-  readonly valueStart: number;
-  readonly valueEnd: number;
-  readonly node: ObjectNode | ArrayNode | undefined;
-  private readonly bytes: Buffer;
-  private readonly escaped: boolean;
+  key = '';
+  type: JsonType = 'null';
+  valueStart = 0;
+  valueEnd = 0;
+  node: ObjectNode | ArrayNode | undefined = undefined;
+  private bytes: Buffer = EMPTY;
+  private escaped = false;
   private decoded: string | undefined | null = null;
 
-  constructor(bytes: Buffer, key: string, type: JsonType, valueStart: number, valueEnd: number, escaped: boolean, node: ObjectNode | ArrayNode | undefined) {
+  set(bytes: Buffer, key: string, type: JsonType, valueStart: number, valueEnd: number, escaped: boolean, node: ObjectNode | ArrayNode | undefined): this {
     this.bytes = bytes;
     this.key = key;
     this.type = type;
@@ -471,6 +477,8 @@ class KeptMember implements Member {
     this.valueEnd = valueEnd;
     this.escaped = escaped;
     this.node = node;
+    this.decoded = null;
+    return this;
   }
 
   get text(): string | undefined {
@@ -501,27 +509,9 @@ function keyTable(want: Want): KeyEntry[][] {
   return table;
 }
 
-const SHORT_ASCII = 64;
-const codes: number[] = [];
-
-/**
- * The text of the JSON string token [start, end). Short ASCII strings (rule IDs) are built from
- * their char codes, several times faster than Buffer#toString for a few bytes.
- */
+/** The text of the JSON string token [start, end), quotes excluded and escapes resolved. */
 function decodeString(bytes: Buffer, start: number, end: number, escaped: boolean): string {
-  if (escaped) return JSON.parse(bytes.toString('utf8', start, end)) as string;
-  const length = end - start - 2;
-  if (length <= SHORT_ASCII) {
-    codes.length = length;
-    let ascii = true;
-    for (let index = 0; index < length; index++) {
-      const byte = bytes[start + 1 + index] as number;
-      ascii &&= byte < 0x80;
-      codes[index] = byte;
-    }
-    if (ascii) return String.fromCharCode(...codes);
-  }
-  return bytes.toString('utf8', start + 1, end - 1);
+  return escaped ? (JSON.parse(bytes.toString('utf8', start, end)) as string) : bytes.toString('utf8', start + 1, end - 1);
 }
 
 // Classes, not object literals: one fixed shape per kind keeps a report of 100,000 findings fast.
@@ -535,11 +525,33 @@ class ObjectLayout implements ObjectNode {
   lastCommaEnd = -1;
   lastKeyEnd = -1;
   lastValueStart = -1;
-  members: Member[] = [];
+  members: KeptMember[] = [];
   start: number;
+  /** Members of an earlier use of this node, to be reused. */
+  private readonly spareMembers: KeptMember[] = [];
 
   constructor(start: number) {
     this.start = start;
+  }
+
+  keep(bytes: Buffer, key: string, type: JsonType, valueStart: number, valueEnd: number, escaped: boolean, node: ObjectNode | ArrayNode | undefined): void {
+    this.members.push((this.spareMembers.pop() ?? new KeptMember()).set(bytes, key, type, valueStart, valueEnd, escaped, node));
+  }
+
+  /** The node emptied for another object at `start`. */
+  reuse(start: number): this {
+    for (const member of this.members) this.spareMembers.push(member.set(EMPTY, '', 'null', 0, 0, false, undefined));
+    this.members.length = 0;
+    this.start = start;
+    this.end = -1;
+    this.count = 0;
+    this.firstStart = -1;
+    this.lastStart = -1;
+    this.lastEnd = -1;
+    this.lastCommaEnd = -1;
+    this.lastKeyEnd = -1;
+    this.lastValueStart = -1;
+    return this;
   }
 }
 
@@ -551,16 +563,26 @@ class ArrayLayout implements ArrayNode {
   lastStart = -1;
   lastEnd = -1;
   lastCommaEnd = -1;
-  objects: ObjectNode[] = [];
-  strings: (string | undefined)[] = [];
   start: number;
+  /** Made on the first kept object: most kept arrays (a finding's References) keep none. */
+  private kept: ObjectNode[] | undefined = undefined;
 
   constructor(start: number) {
     this.start = start;
   }
+
+  get objects(): readonly ObjectNode[] {
+    return this.kept ?? NO_OBJECTS;
+  }
+
+  add(node: ObjectNode): void {
+    (this.kept ??= []).push(node);
+  }
 }
 
-function newNode(isObject: boolean, start: number): ObjectNode | ArrayNode {
+const NO_OBJECTS: readonly ObjectNode[] = [];
+
+function newNode(isObject: boolean, start: number): ObjectLayout | ArrayLayout {
   return isObject ? new ObjectLayout(start) : new ArrayLayout(start);
 }
 

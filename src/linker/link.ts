@@ -84,7 +84,6 @@ interface Spec {
   readonly members?: Readonly<Record<string, Spec>>;
   /** Every other member (maps keyed by rule ID). */
   readonly any?: Spec;
-  readonly strings?: true;
   readonly finding?: FindingKind;
   /** Only a path to findings: forgotten once read (see Want.transient). */
   readonly transient?: true;
@@ -101,7 +100,7 @@ const REPORT_SPEC: Spec = {
     // Detection only.
     ...keys('version', 'SchemaVersion', 'resources', 'dockerbenchsecurity', 'checks', 'check_type'),
     // Trivy JSON.
-    Results: { transient: true, members: { Misconfigurations: { finding: 'trivy', members: { ...keys('AVDID', 'ID', 'BulkheadURL'), References: { strings: true } } } } },
+    Results: { transient: true, members: { Misconfigurations: { finding: 'trivy', members: { ...keys('AVDID', 'ID', 'BulkheadURL'), References: {} } } } },
     // Kubescape JSON (summaryDetails.controls is keyed by control ID) and Checkov JSON share `results`.
     summaryDetails: { transient: true, members: { controls: { transient: true, any: KUBESCAPE_CONTROL } } },
     results: { transient: true, members: { controls: KUBESCAPE_CONTROL, failed_checks: CHECKOV_CHECK, passed_checks: CHECKOV_CHECK, skipped_checks: CHECKOV_CHECK } },
@@ -119,7 +118,6 @@ function wantOf(spec: Spec): Want {
   return {
     ...(members ? { members } : {}),
     ...(spec.any ? { anyMember: wantOf(spec.any) } : {}),
-    ...(spec.strings ? { strings: true } : {}),
     ...(spec.finding ? { finding: spec.finding } : {}),
     ...(spec.transient ? { transient: true } : {}),
   };
@@ -177,15 +175,16 @@ interface Rule {
 }
 
 /**
- * Collects the insertions for one format of one report. Catalogued IDs are resolved once each;
- * an unknown ID costs one Set lookup after its first finding, so 100,000 of them stay fast.
+ * Collects the insertions for one format of one report. Catalogued IDs are resolved once each and
+ * unknown ones kept in a Set: listing them in an array searched per finding took over a minute
+ * for 100,000.
  */
 class Planner {
   readonly edits: Edit[] = [];
   readonly unknown = new Set<string>();
   readonly counts = { added: 0, already: 0, blocked: 0 };
   standing: StandingOf | undefined;
-  private readonly known = new Map<string, Rule>();
+  private readonly known = new Map<ScannerKey, Map<string, Rule>>();
   private readonly texts = new Map<string, string>();
   readonly bytes: Buffer;
 
@@ -193,26 +192,28 @@ class Planner {
     this.bytes = bytes;
   }
 
-  /** Links one finding of `scanner` naming `id` with `apply`, or notes the ID as unknown. */
-  link(scanner: ScannerKey, id: string | undefined, apply: (rule: Rule) => Outcome): void {
-    if (!id || this.unknown.has(id)) {
-      if (id) this.unknown.add(id);
-      return;
-    }
+  /** The catalogued rule a finding names, or undefined; an unknown ID is noted once. */
+  ruleOf(scanner: ScannerKey, id: string | undefined): Rule | undefined {
+    if (!id) return undefined;
     const rule = this.resolve(scanner, id);
-    if (rule) this.counts[apply(rule)]++;
-    else this.unknown.add(id);
+    if (!rule) this.unknown.add(id);
+    return rule;
+  }
+
+  count(outcome: Outcome): void {
+    this.counts[outcome]++;
   }
 
   private resolve(scanner: ScannerKey, id: string): Rule | undefined {
-    // One report is one scanner's, except SARIF with several runs: the key says which.
-    const key = `${scanner}:${id}`;
-    let rule = this.known.get(key);
+    // One report is one scanner's, except SARIF with several runs: rules are kept per scanner.
+    let known = this.known.get(scanner);
+    if (!known) this.known.set(scanner, (known = new Map()));
+    let rule = known.get(id);
     if (!rule) {
       const found = resolveScannerId(scanner, id);
       if (!found) return undefined;
       rule = { canonical: found.id, url: absoluteUrl(refPath(scanner, found.id)) };
-      this.known.set(key, rule);
+      known.set(id, rule);
     }
     return rule;
   }
@@ -237,8 +238,23 @@ class Planner {
     return 'blocked';
   }
 
+  /**
+   * Whether a list holds `text` as one of its strings, looked up in the raw bytes: decoding every
+   * reference of every finding to find our own URL was a good part of the time of a large report.
+   * A URL needs no escape, so its JSON form is its text in quotes.
+   */
+  private holdsString(list: ArrayNode, text: string): boolean {
+    const quoted = JSON.stringify(text);
+    const elements = this.bytes.subarray(list.start, list.end);
+    for (let at = elements.indexOf(quoted); at !== -1; at = elements.indexOf(quoted, at + 1)) {
+      // Inside a longer string the opening quote would be escaped.
+      if (elements[at - 1] !== 0x5c) return true;
+    }
+    return false;
+  }
+
   appendUrl(list: ArrayNode, url: string): Outcome {
-    if (list.strings.includes(url)) return 'already';
+    if (this.holdsString(list, url)) return 'already';
     this.add(appendElement(this.bytes, list, JSON.stringify(url)));
     return 'added';
   }
@@ -266,29 +282,36 @@ class Planner {
 }
 
 function linkTrivyFinding(plan: Planner, finding: ObjectNode): void {
-  plan.link('trivy', textOf(finding, 'AVDID') ?? textOf(finding, 'ID'), ({ url }) => {
-    const references = lastMember(finding, 'References');
-    const list = arrayOf(references);
-    if (list) return plan.appendUrl(list, url);
-    return references ? plan.addMember(finding, ['BulkheadURL'], JSON.stringify(url), url) : plan.addMember(finding, ['References'], `[${JSON.stringify(url)}]`, url);
-  });
+  const rule = plan.ruleOf('trivy', textOf(finding, 'AVDID') ?? textOf(finding, 'ID'));
+  if (!rule) return;
+  const { url } = rule;
+  const references = lastMember(finding, 'References');
+  const list = arrayOf(references);
+  if (list) plan.count(plan.appendUrl(list, url));
+  else plan.count(references ? plan.addMember(finding, ['BulkheadURL'], JSON.stringify(url), url) : plan.addMember(finding, ['References'], `[${JSON.stringify(url)}]`, url));
+}
+
+/** The JSON formats that add one member to the finding, under the first free key of `candidates`. */
+function linkByMember(plan: Planner, scanner: ScannerKey, finding: ObjectNode, id: string | undefined, candidates: readonly string[]): void {
+  const rule = plan.ruleOf(scanner, id);
+  if (rule) plan.count(plan.addMember(finding, candidates, JSON.stringify(rule.url), rule.url));
 }
 
 /** A Kubescape control; in summaryDetails.controls its key is the control ID when it has no controlID. */
 function linkKubescapeControl(plan: Planner, control: ObjectNode, key: string | undefined): void {
-  plan.link('kubescape', textOf(control, 'controlID') ?? key, ({ url }) => plan.addMember(control, ['bulkheadUrl'], JSON.stringify(url), url));
+  linkByMember(plan, 'kubescape', control, textOf(control, 'controlID') ?? key, ['bulkheadUrl']);
 }
 
 function linkKubeBenchResult(plan: Planner, result: ObjectNode): void {
-  plan.link('kube-bench', textOf(result, 'test_number'), ({ url }) => plan.addMember(result, ['bulkhead_url'], JSON.stringify(url), url));
+  linkByMember(plan, 'kube-bench', result, textOf(result, 'test_number'), ['bulkhead_url']);
 }
 
 function linkDockerBenchResult(plan: Planner, result: ObjectNode): void {
-  plan.link('docker-bench', textOf(result, 'id'), ({ url }) => plan.addMember(result, ['url', 'bulkhead_url'], JSON.stringify(url), url));
+  linkByMember(plan, 'docker-bench', result, textOf(result, 'id'), ['url', 'bulkhead_url']);
 }
 
 function linkCheckovCheck(plan: Planner, check: ObjectNode): void {
-  plan.link('checkov', textOf(check, 'check_id'), ({ url }) => plan.addMember(check, ['guideline', 'bulkhead_guideline'], JSON.stringify(url), url));
+  linkByMember(plan, 'checkov', check, textOf(check, 'check_id'), ['guideline', 'bulkhead_guideline']);
 }
 
 const FINDING_LINKERS: Record<FindingKind, { format: FindingFormat; link: (plan: Planner, node: ObjectNode, key: string | undefined) => void }> = {
@@ -344,7 +367,10 @@ function linkSarif(plan: Planner, root: readonly ObjectNode[]): void {
   for (const run of objectsAt(root, 'runs')) {
     const scanner = scannerOfSarifRun(run);
     if (!scanner) continue;
-    for (const rule of objectsAt([run], 'tool', 'driver', 'rules')) plan.link(scanner, textOf(rule, 'id'), (found) => linkSarifRule(plan, scanner, rule, found));
+    for (const rule of objectsAt([run], 'tool', 'driver', 'rules')) {
+      const found = plan.ruleOf(scanner, textOf(rule, 'id'));
+      if (found) plan.count(linkSarifRule(plan, scanner, rule, found));
+    }
   }
 }
 
@@ -432,5 +458,6 @@ export function linkReport(text: string, options: LinkOptions = {}): LinkedText 
   // A lone surrogate has no UTF-8 form: encoding would replace it and change the input.
   if (!text.isWellFormed()) throw new LinkInputError('text with a lone UTF-16 surrogate, which has no UTF-8 form');
   const { chunks, ...outcome } = linkReportBytes(Buffer.from(text, 'utf8'), options);
-  return { ...outcome, text: Buffer.concat([...chunks]).toString('utf8') };
+  // Nothing to add (a report of unknown rules): the input is the output, no need to copy it.
+  return { ...outcome, text: outcome.edits.length === 0 ? text : Buffer.concat([...chunks]).toString('utf8') };
 }
