@@ -12,7 +12,7 @@
  * The content parser never enters the bundle: the modules that read content/ are stubbed, and the
  * build fails if anything else pulls them in. Prints one summary line.
  */
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -30,6 +30,7 @@ import { loadAutomatedChecks } from '../src/rules/engine.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const OUT_DIR = join(ROOT, 'dist-cli');
 export const BUNDLE_FILE = 'bulkhead.mjs';
+export const NOTICES_FILE = 'THIRD-PARTY-NOTICES.md';
 
 /** Modules that read content/ at run time: the package passes its own knowledge base instead. */
 const STUBBED = [/\/src\/cli\/repo-kb\.ts$/, /\/src\/linker\/load-standing\.ts$/];
@@ -76,6 +77,31 @@ function importChain(inputs: Record<string, { imports: readonly { path: string }
   return chain;
 }
 
+const LICENSE_FILES = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'license', 'LICENCE'];
+
+/**
+ * The licences of what the bundle holds besides Bulkhead's own code: each npm package (its
+ * licence text, which MIT and ISC require with every copy) and each vendored catalog (its upstream).
+ */
+function thirdPartyNotices(inputs: readonly string[]): string {
+  const packages = [...new Set(inputs.flatMap((input) => /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? []))].sort();
+  const catalogs = inputs.filter((input) => /^src\/catalogs\/.+\.json$/.test(input)).sort();
+  const sections = ['# Third-party notices', '', 'dist-cli/bulkhead.mjs bundles the following code and data.', ''];
+  for (const name of packages) {
+    const directory = join(ROOT, 'node_modules', name);
+    const manifest = JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as { version?: string; license?: string };
+    const licenseFile = LICENSE_FILES.map((file) => join(directory, file)).find((file) => existsSync(file));
+    if (!licenseFile) throw new Error(`${name} is bundled but has no licence file to ship with it`);
+    sections.push(`## ${name} ${manifest.version ?? ''} (${manifest.license ?? 'see below'})`, '', '```text', readFileSync(licenseFile, 'utf8').trim(), '```', '');
+  }
+  sections.push('## Vendored catalogs', '', 'Scanner and framework catalogs keep their upstream licences (src/catalogs/README.md):', '');
+  for (const catalog of catalogs) {
+    const { source } = JSON.parse(readFileSync(join(ROOT, catalog), 'utf8')) as { source?: { repo?: string; commit?: string; document?: string } };
+    sections.push(`- ${catalog.replace(/^src\/catalogs\//, '')}: ${source?.repo ? `https://github.com/${source.repo} at ${source.commit ?? 'an unrecorded commit'}` : (source?.document ?? 'upstream')}`);
+  }
+  return `${sections.join('\n')}\n`;
+}
+
 export async function buildPackage(): Promise<{ checks: number; bundleBytes: number }> {
   const { graph, problems } = validateContent(ROOT, { rules: [] });
   if (problems.length > 0) throw new Error(`content does not validate:\n${problems.map(formatProblem).join('\n')}`);
@@ -114,6 +140,7 @@ export async function buildPackage(): Promise<{ checks: number; bundleBytes: num
   });
   const forbidden = Object.keys(result.metafile.inputs).filter((input) => FORBIDDEN.some((pattern) => pattern.test(input)));
   if (forbidden.length > 0) throw new Error(`the bundle must not contain the content reader or site dependencies, but has ${forbidden.length} such modules, e.g. ${importChain(result.metafile.inputs, forbidden[0] ?? '').join(' → ')}`);
+  writeFileSync(join(OUT_DIR, NOTICES_FILE), thirdPartyNotices(Object.keys(result.metafile.inputs)));
   return { checks: checks.length, bundleBytes: statSync(join(OUT_DIR, BUNDLE_FILE)).size };
 }
 
