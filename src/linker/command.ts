@@ -1,9 +1,8 @@
 /**
- * `link REPORT`: the findings linker as a command. `scripts/link-findings.ts` runs it today, and
- * the `bulkhead link` subcommand can run it with one line, because LinkCommandIo is a subset of
- * the CLI's CliIo:
+ * `link REPORT`: the findings linker as a command. `scripts/link-findings.ts` runs it, and so does
+ * `bulkhead link` in src/cli/main.ts with one line, because LinkCommandIo is a subset of CliIo:
  *
- *   if (io.argv[0] === 'link') return runLinkCommand({ ...io, argv: io.argv.slice(1) });
+ *   if (command === 'link') return await runLinkCommand({ ...io, argv: rest }, { command: 'bulkhead link', loadStanding });
  *
  * Exit codes: 0 linked (unknown rule IDs are reported, not an error), 2 usage or input error.
  * Every error is one line on standard error naming the input, never a stack trace.
@@ -133,6 +132,8 @@ function parseArguments(argv: readonly string[]): Arguments {
 
 async function link(io: LinkCommandIo, args: Arguments, options: LinkCommandOptions): Promise<string> {
   const report = readReport(readInput(io, args.file, options.maxBytes ?? MAX_REPORT_BYTES), args.format);
+  // Only SARIF has room for the relation, so only SARIF pays for reading the content; content that
+  // cannot be read costs the relation, not the links.
   const standing = report.format === 'sarif' ? await (options.loadStanding ?? defaultStanding)().catch(() => undefined) : undefined;
   const linked = linkRead(report, standing ? { standing } : {});
   if (io.stdoutBytes) for (const chunk of coalesce(linked.chunks)) io.stdoutBytes(chunk);

@@ -6,6 +6,7 @@ import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { linkReport, type FindingFormat, type LinkOptions } from '../../src/linker/link.ts';
 import { loadStanding } from '../../src/linker/load-standing.ts';
+import { applyEdits, textPieces } from '../../src/linker/splice.ts';
 import { standingFromLinkMaps, standingLabel, type StandingOf } from '../../src/linker/standing.ts';
 import { siteUrl } from '../../src/model/urls.ts';
 import type { ScannerLinkRecord } from '../../src/refs/records.ts';
@@ -162,5 +163,16 @@ describe('the link-findings command', () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe('(stdin): not output of a known scanner; pass --format (trivy-json, kubescape-json, kube-bench-json, docker-bench-json, checkov-json, sarif)\n');
+  });
+});
+
+describe('output for a writer that takes text (the CLI\'s)', () => {
+  it('comes in pieces of about 1 MiB cut between characters, never one string of the whole report', () => {
+    const text = `["${'é€😀'.repeat(300_000)}"]`;
+    const bytes = Buffer.from(text);
+    const pieces = [...textPieces(applyEdits(bytes, [{ offset: bytes.length - 1, text: ', "link"' }]))];
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.every((piece) => Buffer.byteLength(piece) <= 1024 * 1024 && !piece.includes('\uFFFD'))).toBe(true);
+    expect(pieces.join('')).toBe(`${text.slice(0, -1)}, "link"]`);
   });
 });
