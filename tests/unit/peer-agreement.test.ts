@@ -102,23 +102,7 @@ const EXCEPTIONS: { scanner: string; rule: string; check: string; file: string; 
  * are changed elsewhere): reported to their owners, listed here so that they stay visible and are
  * counted in the figures. Like EXCEPTIONS, an entry that no longer disagrees fails the test.
  */
-const REPORTED: { scanner: string; rule: string; check: string; file: string; reason: string }[] = [
-  // BH-CK-084 takes any `@<algorithm>:<32 or more hex digits>` as a digest pin (src/rules/images.ts).
-  // Container runtimes validate the digest before pulling: sha256 needs 64 lower-case hex digits,
-  // sha512 128, blake3 64; these references are refused, so they pin nothing. Kubescape is right.
-  ...[
-    'image-not-pinned-to-digest-pod-blake3-invalid-pod-pod-blake3-invalid.yaml',
-    'image-not-pinned-to-digest-pod-sha256-short-pod-pod-sha256-short.yaml',
-    'image-not-pinned-to-digest-pod-sha256-uppercase-pod-pod-sha256-uppercase.yaml',
-    'image-not-pinned-to-digest-pod-sha512-short-pod-pod-sha512-short.yaml',
-  ].map((name) => ({
-    scanner: 'kubescape',
-    rule: 'C-0306',
-    check: 'BH-CK-084',
-    file: `kubescape/C-0306/fail/${name}`,
-    reason: 'a malformed digest (wrong length, upper-case hex) is accepted as a pin; isPinnedByDigest in src/rules/images.ts should check the length per algorithm and lower case',
-  })),
-];
+const REPORTED: { scanner: string; rule: string; check: string; file: string; reason: string }[] = [];
 
 function listInputs(): PeerInput[] {
   const inputs: PeerInput[] = [];
