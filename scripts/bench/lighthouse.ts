@@ -15,7 +15,8 @@ import { startPreview } from '../serve.ts';
 const pages = benchmarkPages();
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
-const server = await startPreview(4393);
+// BULKHEAD_DIST measures another build than dist/; the server takes any free port.
+const server = await startPreview(0, process.env.BULKHEAD_DIST ?? 'dist');
 const chromePath = chromiumExecutable();
 const chrome = await chromeLauncher.launch({ ...(chromePath ? { chromePath } : {}), chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
 let belowBudget = 0;

@@ -73,11 +73,12 @@ export async function findPages(query: string, filters: Record<string, string> =
   const module = await loadPagefind();
   const byId = new Map<string, PagefindResult>();
   const hits: TermHit[][] = [];
-  const searches = terms.length === 0 ? [[null]] : terms;
-  for (const alternatives of searches) {
-    const found = await Promise.all(alternatives.map((alternative) => module.search(alternative, { filters: active })));
+  const searches: (string | null)[][] = terms.length === 0 ? [[null]] : terms;
+  // Every word and alternative at once: Pagefind loads the index chunks they need in parallel.
+  const found = await Promise.all(searches.map((alternatives) => Promise.all(alternatives.map((alternative) => module.search(alternative, { filters: active })))));
+  for (const term of found) {
     const termHits: TermHit[] = [];
-    for (const { results } of found) {
+    for (const { results } of term) {
       for (const result of results) {
         byId.set(result.id, result);
         termHits.push({ id: result.id, score: result.score });

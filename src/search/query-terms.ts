@@ -16,17 +16,17 @@ const STOP_WORDS = new Set(
  * from its first word: "old" also finds "stale", "processes" also "pids" and "fork".
  */
 const SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  // Pagefind stems words, so one form of each is enough ("secret" also finds "secrets").
   ['stale', 'old', 'outdated', 'obsolete', 'unused', 'abandoned'],
-  ['pids', 'processes', 'process', 'fork'],
-  ['escape', 'breakout', 'jailbreak', 'break out'],
-  ['secrets', 'secret', 'credentials', 'passwords', 'password', 'tokens', 'keys'],
-  ['signing', 'signature', 'signed', 'cosign', 'notation'],
-  ['registry', 'registries', 'repository'],
+  ['pids', 'processes', 'fork'],
+  ['escape', 'breakout', 'jailbreak'],
+  ['secrets', 'credentials', 'passwords', 'tokens'],
+  ['signing', 'signature', 'cosign', 'notation'],
+  ['registry', 'repository'],
   ['rootless', 'unprivileged'],
-  ['vulnerability', 'vulnerabilities', 'cve', 'cves'],
-  ['limit', 'limits', 'quota', 'quotas'],
-  ['tls', 'https', 'encryption', 'certificate', 'certificates'],
-  ['kubelet', 'node agent'],
+  ['vulnerabilities', 'cve'],
+  ['limit', 'quota'],
+  ['tls', 'https', 'certificate'],
 ];
 
 /** What an escape of a container ends in: pages about one say "on the host" more often than "escape". */

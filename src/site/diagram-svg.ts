@@ -23,8 +23,9 @@ export function prepareDiagramSvg(svg: string, alt: string, minScale = MIN_DIAGR
   const minWidth = width ? Math.round(width * minScale) : undefined;
   let out = svg.replace(/^<svg([^>]*?)\srole="[^"]*"/, '<svg$1').replace(/^<svg([^>]*?)\saria-roledescription="[^"]*"/, '<svg$1');
   if (minWidth) {
-    // Mermaid writes style="max-width: …px;" on the root; the minimum goes beside it.
-    out = /^<svg[^>]*\sstyle="/.test(out) ? out.replace(/^(<svg[^>]*\sstyle=")([^"]*)"/, (_, start: string, style: string) => `${start}${style.trim().replace(/;?$/, ';')} min-width: ${minWidth}px;"`) : out.replace(/^<svg/, `<svg style="min-width: ${minWidth}px;"`);
+    // Mermaid writes style="max-width: …px;" on the root; the minimum goes beside it, as a custom
+    // property that bulkhead.css applies on narrow screens (a desktop column fits most diagrams).
+    out = /^<svg[^>]*\sstyle="/.test(out) ? out.replace(/^(<svg[^>]*\sstyle=")([^"]*)"/, (_, start: string, style: string) => `${start}${style.trim().replace(/;?$/, ';')} --diagram-min-width: ${minWidth}px;"`) : out.replace(/^<svg/, `<svg style="--diagram-min-width: ${minWidth}px;"`);
   }
   return out.replace(/^<svg/, `<svg role="img" aria-label="${escapeAttribute(alt)}"`);
 }

@@ -151,7 +151,7 @@ describe('diagrams', () => {
   it('keep a minimum width at which labels stay legible', () => {
     expect(naturalWidth(svg)).toBe(1206);
     const prepared = prepareDiagramSvg(svg, 'An "attacker" & a <host>');
-    expect(prepared).toContain('style="max-width: 1206px; min-width: 905px;"');
+    expect(prepared).toContain('style="max-width: 1206px; --diagram-min-width: 905px;"');
     expect(prepared).toContain('role="img" aria-label="An &quot;attacker&quot; &amp; a &lt;host&gt;"');
     expect(prepared).not.toContain('graphics-document');
   });

@@ -35,7 +35,7 @@ for (const sample of samples) {
     await page.goto('/');
     const input = await openSearch(page);
     await input.fill(sample.query);
-    await expect(page.getByRole('option').first()).toHaveAttribute('href', sample.expectedUrl);
+    await expect(page.locator('#bh-search-results').getByRole('option').first()).toHaveAttribute('href', sample.expectedUrl);
   });
 }
 
@@ -45,17 +45,17 @@ test('a scanner ID result names the risk and check it maps to', async ({ page })
   await page.goto('/');
   const input = await openSearch(page);
   await input.fill(scannerCase?.query ?? '');
-  await expect(page.getByRole('option').nth(1)).toHaveClass(/search-related-option/);
-  await expect(page.getByRole('option').nth(1)).toContainText(/maps to\s+BH-/);
+  await expect(page.locator('#bh-search-results').getByRole('option').nth(1)).toHaveClass(/search-related-option/);
+  await expect(page.locator('#bh-search-results').getByRole('option').nth(1)).toContainText(/maps to\s+BH-/);
 });
 
 test('arrow keys move through results and Enter opens the active one', async ({ page }) => {
   await page.goto('/');
   const input = await openSearch(page);
   await input.fill(sampleRisk.data.id);
-  await expect(page.getByRole('option').first()).toBeVisible();
+  await expect(page.locator('#bh-search-results').getByRole('option').first()).toBeVisible();
   await page.keyboard.press('ArrowDown');
-  await expect(page.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('#bh-search-results').getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
   await expect(input).toHaveAttribute('aria-activedescendant', 'bh-search-option-0');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(urlOf(sampleRisk));
@@ -75,8 +75,8 @@ for (const [stage, query] of Object.entries(STAGE_QUERIES)) {
     await page.goto('/');
     const input = await openSearch(page);
     await input.fill(query);
-    const options = page.getByRole('option');
-    await expect(options.first()).toBeVisible({ timeout: 10_000 });
+    const options = page.locator('#bh-search-results').getByRole('option');
+    await expect(options.first()).toBeVisible({ timeout: 15_000 });
     const hrefs = (await options.evaluateAll((items) => items.map((item) => item.getAttribute('href') ?? ''))).slice(0, 5);
     expect(hrefs.some((href) => stageUrls.has(href)), `top 5: ${hrefs.join(', ')}`).toBe(true);
   });
@@ -99,15 +99,15 @@ test('the open search dialog has no axe violations', async ({ page }) => {
   await page.goto('/');
   const input = await openSearch(page);
   await input.fill(sampleRisk.data.id);
-  await expect(page.getByRole('option').first()).toBeVisible();
+  await expect(page.locator('#bh-search-results').getByRole('option').first()).toBeVisible();
   const results = await new AxeBuilder({ page }).include('dialog').analyze();
   expect(results.violations.map((violation) => violation.id)).toEqual([]);
 });
 
 /** The result links of the open dialog, in order. */
 async function resultUrls(page: Page): Promise<string[]> {
-  const options = page.getByRole('option');
-  await expect(options.first()).toBeVisible({ timeout: 10_000 });
+  const options = page.locator('#bh-search-results').getByRole('option');
+  await expect(options.first()).toBeVisible({ timeout: 15_000 });
   return options.evaluateAll((items) => items.map((item) => item.getAttribute('href') ?? ''));
 }
 
@@ -115,7 +115,7 @@ test('every result is a real link: it opens in a new tab, and Enter still opens 
   await page.goto('/');
   const input = await openSearch(page);
   await input.fill('privileged container');
-  const first = page.getByRole('option').first();
+  const first = page.locator('#bh-search-results').getByRole('option').first();
   await expect(first).toBeVisible({ timeout: 10_000 });
   expect(await first.evaluate((element) => element.tagName)).toBe('A');
   const href = await first.getAttribute('href');
@@ -187,4 +187,13 @@ test('Esc clears the query first, closes the dialog second, and focus returns to
   await expect(input).toBeFocused();
   await page.getByRole('button', { name: 'Close' }).click();
   await expect(page.locator('[data-search-open]')).toBeFocused();
+});
+
+test('excerpts come from the prose, not the metadata of a page', async ({ page }) => {
+  await page.goto('/');
+  const input = await openSearch(page);
+  await input.fill('privileged container host devices');
+  const excerpts = page.locator('#bh-search-results .search-excerpt');
+  await expect(excerpts.first()).toBeVisible({ timeout: 15_000 });
+  for (const excerpt of await excerpts.allTextContents()) expect(excerpt).not.toMatch(/Risk ID|Check ID|Reviewed\s*\d{4}|as published on|Edit this page/);
 });

@@ -148,3 +148,19 @@ test('the "automated" pill stands apart from the link before it', async ({ page 
   const gap = await pill.evaluate((element) => element.getBoundingClientRect().left - (element.previousElementSibling?.getBoundingClientRect().right ?? 0));
   expect(gap).toBeGreaterThan(3);
 });
+
+test('on a phone a code frame\'s title stays clear of the window dots', async ({ page }) => {
+  const check = graph.checks.find((candidate) => candidate.automation);
+  test.skip(!check, 'no automated check');
+  if (!check) return;
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto(urlOf(check));
+  for (const header of await page.locator('.expressive-code .frame.is-terminal .header').all()) {
+    const gap = await header.evaluate((element) => {
+      const title = element.querySelector('.title');
+      const dotsEnd = element.getBoundingClientRect().left + 16 + 2.1 * 16;
+      return title ? title.getBoundingClientRect().left - dotsEnd : 100;
+    });
+    expect(gap).toBeGreaterThan(0);
+  }
+});
