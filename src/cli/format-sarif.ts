@@ -4,6 +4,7 @@ import { siteUrl } from '../model/urls.ts';
 import type { Severity } from '../model/vocabulary.ts';
 import type { CheckMetadata } from '../rules/engine.ts';
 import type { Finding } from '../rules/finding.ts';
+import type { RunSummary } from './summary.ts';
 
 /**
  * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. `security-severity` is the
@@ -47,7 +48,15 @@ function ruleOf(data: CheckMetadata) {
   };
 }
 
-export function formatSarif(findings: readonly Finding[], problems: readonly InputProblem[], checks: readonly CheckMetadata[], version: string): string {
+/** A note (not an error) that objects were read which no rule judges, so a clean run is not read as a full one. */
+function withoutRulesNotification(summary: RunSummary | undefined) {
+  const tally = summary?.objectsWithoutRules;
+  if (!tally) return [];
+  const kinds = Object.entries(tally.kinds).map(([kind, count]) => `${kind} (${count})`).join(', ');
+  return [{ level: 'note', message: { text: `${tally.count} object${tally.count === 1 ? '' : 's'} of kinds without rules were read and not checked: ${kinds}` }, properties: { objectsWithoutRules: tally } }];
+}
+
+export function formatSarif(findings: readonly Finding[], problems: readonly InputProblem[], checks: readonly CheckMetadata[], version: string, summary?: RunSummary): string {
   const ruleIndex = new Map(checks.map((automated, index) => [automated.id, index]));
   const region = (line: number | undefined, column: number | undefined) => (line ? { region: { startLine: line, startColumn: column ?? 1 } } : {});
   const sarif = {
@@ -66,11 +75,14 @@ export function formatSarif(findings: readonly Finding[], problems: readonly Inp
         invocations: [
           {
             executionSuccessful: problems.length === 0,
-            toolExecutionNotifications: problems.map((problem) => ({
-              level: 'error',
-              message: { text: problem.message },
-              locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(problem.file), uriBaseId: '%SRCROOT%' }, ...region(problem.position?.line, problem.position?.column) } }],
-            })),
+            toolExecutionNotifications: [
+              ...problems.map((problem) => ({
+                level: 'error',
+                message: { text: problem.message },
+                locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(problem.file), uriBaseId: '%SRCROOT%' }, ...region(problem.position?.line, problem.position?.column) } }],
+              })),
+              ...withoutRulesNotification(summary),
+            ],
           },
         ],
         results: findings.map((finding) => ({

@@ -21,7 +21,7 @@ import { formatSarif } from './format-sarif.ts';
 import { formatProblem, formatText, paint } from './format-text.ts';
 import { describeVersion, rulesDocument, type KnowledgeBase } from './knowledge-base.ts';
 import { printable } from './printable.ts';
-import type { RunSummary } from './summary.ts';
+import { countObjectsWithoutRules, type RunSummary } from './summary.ts';
 
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -131,7 +131,7 @@ async function check(io: CliIo, kb: KnowledgeBase, args: string[]): Promise<numb
   const colour = format === 'text' && !values.output && io.isTty && !io.env.NO_COLOR;
   const report =
     format === 'json' ? formatJson(findings, problems, summary)
-    : format === 'sarif' ? formatSarif(findings, problems, checks, kb.version)
+    : format === 'sarif' ? formatSarif(findings, problems, checks, kb.version, summary)
     : formatText(findings, summary, paint(colour));
   if (values.output) {
     const failure = writeReport(resolve(io.cwd, values.output), report);
@@ -176,6 +176,8 @@ function checkFile(file: InputFile, options: ReadOptions, checks: readonly Runna
     appendAll(results.problems, result.problems);
     if (result.status !== 'read') return;
     appendAll(results.findings, runChecks(result.artifact, checks));
+    // After the checks: a large JSON List is read while they run, and the kinds are counted then.
+    countObjectsWithoutRules(results.summary, result.artifact);
     results.summary.filesChecked++;
   } catch (error) {
     results.problems.push({ file: file.name, message: `internal error while checking this file: ${error instanceof Error ? error.message : String(error)}` });

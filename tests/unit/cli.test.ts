@@ -122,6 +122,20 @@ describe('bulkhead check: output', () => {
     expect(run0?.invocations[0]?.executionSuccessful).toBe(false);
   });
 
+  it('counts objects of kinds without rules in every format, so a clean run is not read as a full one', async () => {
+    const stdin = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\n---\napiVersion: autoscaling.k8s.io/v1\nkind: VerticalPodAutoscaler\nmetadata: {name: web}\n';
+    const text = await cli(['check', '-'], { stdin });
+    expect(text.stdout).toContain('2 objects of kinds without rules: Kustomization, VerticalPodAutoscaler');
+    const json = JSON.parse((await cli(['check', '--format', 'json', '-'], { stdin })).stdout) as { summary: { objectsWithoutRules?: { count: number; kinds: Record<string, number> } } };
+    expect(json.summary.objectsWithoutRules).toEqual({ count: 2, kinds: { Kustomization: 1, VerticalPodAutoscaler: 1 } });
+    const sarif = JSON.parse((await cli(['check', '--format', 'sarif', '-'], { stdin })).stdout) as { runs: { invocations: { toolExecutionNotifications: { level: string; message: { text: string } }[] }[] }[] };
+    const schema = JSON.parse(readFileSync(join(root, 'tests', 'vendor', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')) as object;
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    expect(ajv.compile(schema)(sarif)).toBe(true);
+    expect(sarif.runs[0]?.invocations[0]?.toolExecutionNotifications).toEqual([expect.objectContaining({ level: 'note', message: { text: expect.stringContaining('2 objects of kinds without rules') } })]);
+  });
+
   it('--output writes the report to a file', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'bulkhead-out-')), 'report.sarif');
     const run = await cli(['check', '--format', 'sarif', '--output', out, privilegedFixture]);
