@@ -387,7 +387,7 @@ export interface ReadReport {
 
 const UTF16_BOMS = [Buffer.from([0xff, 0xfe]), Buffer.from([0xfe, 0xff])];
 
-function checkEncoding(bytes: Buffer): void {
+export function checkEncoding(bytes: Buffer): void {
   if (UTF16_BOMS.some((bom) => bytes.subarray(0, 2).equals(bom))) throw new LinkInputError('UTF-16 text; JSON reports must be UTF-8 (convert with iconv -f UTF-16 -t UTF-8)');
   if (!isUtf8(bytes)) throw new LinkInputError('not UTF-8 text; JSON reports must be UTF-8');
 }
