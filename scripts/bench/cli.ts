@@ -63,7 +63,7 @@ function manifest(n: number): string {
 
 /** Findings in a report, counted without parsing it (parsing is not bulkhead's work). */
 function countFindings(report: string): number {
-  if (FORMAT === 'json') return report.split('"checkId": ').length - 1;
+  if (FORMAT === 'json') return report.match(/"checkId":\s*"/g)?.length ?? 0;
   if (FORMAT === 'sarif') return report.split('"ruleId": ').length - 1;
   return Number(/^(\d+) findings?/m.exec(report.split('\n').filter(Boolean).at(-1) ?? '')?.[1] ?? 0);
 }

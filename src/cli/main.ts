@@ -7,7 +7,7 @@
  * The checks come from a KnowledgeBase: the repository's content by default (repo-kb.ts), the
  * npm package's bundled metadata and rules when package-entry.ts passes its own.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readArtifact, type InputProblem } from '../artifacts/artifact.ts';
@@ -16,7 +16,7 @@ import { ARTIFACT_KINDS, ARTIFACT_LABELS, SEVERITIES, type ArtifactKind, type Se
 import { runChecks, type RunnableCheck } from '../rules/engine.ts';
 import type { Finding } from '../rules/finding.ts';
 import { collectInputs, describeFsError, type InputFile } from './collect.ts';
-import { formatJson } from './format-json.ts';
+import { JsonReportWriter } from './format-json.ts';
 import { formatSarif } from './format-sarif.ts';
 import { formatProblem, formatText, paint } from './format-text.ts';
 import { describeVersion, rulesDocument, type KnowledgeBase } from './knowledge-base.ts';
@@ -37,6 +37,8 @@ Commands:
   rules                list the automated checks (--format json: their metadata)
   link [REPORT]        add a link to its Bulkhead page to each finding of a Trivy, Kubescape,
                        kube-bench, docker-bench or Checkov report (JSON or SARIF)
+  report PATH...       the threat model of your system from its artifacts and your scanners'
+                       reports (--scanner-report FILE): risks by stage, what to fix first (HTML, JSON, SARIF)
 
   bulkhead COMMAND --help   options of a command
   bulkhead --version        the version and the knowledge-base commit the checks come from`;
@@ -124,25 +126,58 @@ async function check(io: CliIo, kb: KnowledgeBase, args: string[]): Promise<numb
   const findings: Finding[] = [];
   const summary: RunSummary = { filesChecked: 0, filesSkipped: 0, inputErrors: 0, checksRun: checks.length };
   const skipUnrecognised = values['skip-unrecognised'] === true;
-  for (const file of collected.files) checkFile(file, { kind, skipUnrecognised }, checks, { findings, problems, summary });
+  const outputPath = values.output ? resolve(io.cwd, values.output) : undefined;
+  // JSON is written file by file as the run goes, so a run with 100,000+ findings never holds them
+  // all; text groups and SARIF indexes the whole run, so they are written at the end.
+  const sink = format === 'json' ? openSink(io, outputPath) : undefined;
+  if (sink && 'failure' in sink) {
+    io.stderr(`${formatProblem({ file: values.output ?? '', message: sink.failure })}\n`);
+    return EXIT.error;
+  }
+  const json = sink ? new JsonReportWriter(sink.write) : undefined;
+  let reachedFailOn = false;
+  for (const file of collected.files) {
+    checkFile(file, { kind, skipUnrecognised }, checks, { findings, problems, summary });
+    if (!json) continue;
+    for (const finding of findings) if (atOrAbove(finding.severity, failOn)) reachedFailOn = true;
+    json.findings(findings);
+    findings.length = 0;
+  }
   summary.inputErrors = problems.length;
 
   for (const problem of problems) io.stderr(`${formatProblem(problem)}\n`);
-  const colour = format === 'text' && !values.output && io.isTty && !io.env.NO_COLOR;
-  const report =
-    format === 'json' ? formatJson(findings, problems, summary)
-    : format === 'sarif' ? formatSarif(findings, problems, checks, kb.version, summary)
-    : formatText(findings, summary, paint(colour));
-  if (values.output) {
-    const failure = writeReport(resolve(io.cwd, values.output), report);
-    if (failure) {
-      io.stderr(`${formatProblem({ file: values.output, message: failure })}\n`);
-      return EXIT.error;
-    }
-  } else io.stdout(report);
+  if (json && sink && !('failure' in sink)) {
+    json.end(problems, summary);
+    sink.close();
+  } else {
+    const colour = format === 'text' && !values.output && io.isTty && !io.env.NO_COLOR;
+    const report = format === 'sarif' ? formatSarif(findings, problems, checks, kb.version, summary) : formatText(findings, summary, paint(colour));
+    if (outputPath) {
+      const failure = writeReport(outputPath, report);
+      if (failure) {
+        io.stderr(`${formatProblem({ file: values.output ?? '', message: failure })}\n`);
+        return EXIT.error;
+      }
+    } else io.stdout(report);
+    reachedFailOn = findings.some((finding) => atOrAbove(finding.severity, failOn));
+  }
 
   if (problems.length > 0) return EXIT.error;
-  return findings.some((finding) => atOrAbove(finding.severity, failOn)) ? EXIT.findings : EXIT.clean;
+  return reachedFailOn ? EXIT.findings : EXIT.clean;
+}
+
+type Sink = { write: (chunk: string) => void; close: () => void } | { failure: string };
+
+/** Where a streamed report goes: standard output, or a file whose directories are created first. */
+function openSink(io: CliIo, path: string | undefined): Sink {
+  if (!path) return { write: (chunk) => io.stdout(chunk), close: () => undefined };
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const fd = openSync(path, 'w');
+    return { write: (chunk) => writeSync(fd, chunk), close: () => closeSync(fd) };
+  } catch (error) {
+    return { failure: `cannot write the report: ${describeFsError(error)}` };
+  }
 }
 
 /** Appends one by one: `push(...list)` passes every item as an argument and overflows the stack past ~120,000. */
@@ -218,7 +253,7 @@ async function listRules(io: CliIo, kb: KnowledgeBase, args: string[]): Promise<
   return EXIT.clean;
 }
 
-const COMMANDS = ['check', 'rules', 'link'] as const;
+const COMMANDS = ['check', 'rules', 'link', 'report'] as const;
 
 /** The repository's checks, read from content/ only when a command needs them. */
 async function repositoryKnowledgeBase(): Promise<KnowledgeBase> {
@@ -245,6 +280,7 @@ export async function main(io: CliIo, knowledgeBase?: KnowledgeBase): Promise<nu
     }
     if (command === 'check') return await check(io, kb, rest);
     if (command === 'rules') return await listRules(io, kb, rest);
+    if (command === 'report') return await (await import('../report/command.ts')).runReportCommand(io, kb, rest);
     if (command === 'link') return await runLinkCommand({ ...io, argv: rest }, { command: 'bulkhead link', loadStanding: () => kb.loadStanding() });
     throw new UnknownCommand(`unknown command "${command}" (expected ${COMMANDS.join(', ')})`);
   } catch (error) {
