@@ -17,7 +17,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { metadataOf, rulesDocument } from '../src/cli/knowledge-base.ts';
-import { CHECKS_FILE, STANDING_FILE, type StandingTable } from '../src/cli/package-kb.ts';
+import { CHECKS_FILE, STANDING_FILE, THREAT_MODEL_FILE, type StandingTable } from '../src/cli/package-kb.ts';
+import { threatModelData } from '../src/report/knowledge.ts';
 import { repositoryKnowledgeBase } from '../src/cli/repo-kb.ts';
 import { formatProblem } from '../src/integrity/problem.ts';
 import { validateContent } from '../src/integrity/validate.ts';
@@ -112,6 +113,7 @@ export async function buildPackage(): Promise<{ checks: number; bundleBytes: num
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(join(OUT_DIR, CHECKS_FILE), `${JSON.stringify(rulesDocument(kb, checks), null, 2)}\n`);
   writeFileSync(join(OUT_DIR, STANDING_FILE), `${JSON.stringify(standingTable(graph))}\n`);
+  writeFileSync(join(OUT_DIR, THREAT_MODEL_FILE), `${JSON.stringify(threatModelData(graph))}\n`);
 
   const ruleFiles = checks.map((check) => ({ id: metadataOf(check).id, file: check.check.automation?.ruleFile ?? '' }));
   const entry = [

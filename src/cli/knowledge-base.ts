@@ -5,6 +5,7 @@
  * JSON and SARIF, and the package bundle never contains the content parser.
  */
 import type { StandingOf } from '../linker/standing.ts';
+import type { ThreatModelData } from '../report/knowledge.ts';
 import type { CheckMetadata, RunnableCheck } from '../rules/engine.ts';
 
 /** The knowledge-base commit the checks were taken from. */
@@ -27,6 +28,12 @@ export interface KnowledgeBase {
   loadChecks(stderr: (text: string) => void): Promise<RunnableCheck[] | undefined>;
   /** Bulkhead's standing of each scanner rule, which `bulkhead link` writes into SARIF reports. */
   loadStanding(): Promise<StandingOf | undefined>;
+  /**
+   * Risks, mitigations, stages and scanner-rule answers for `bulkhead report`; undefined when
+   * they cannot be loaded, after writing why to `stderr`. Optional: a knowledge base without it
+   * (an older package) runs every command but report.
+   */
+  loadThreatModel?(stderr: (text: string) => void): Promise<ThreatModelData | undefined>;
 }
 
 /** `bulkhead rules --format json`, and the metadata file the npm package carries (its checks.json). */

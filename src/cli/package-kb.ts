@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { RuleStanding, StandingOf } from '../linker/standing.ts';
 import { absoluteUrl, siteUrl } from '../model/urls.ts';
 import { SCANNERS, type ScannerKey } from '../model/vocabulary.ts';
+import { isThreatModelData } from '../report/knowledge.ts';
 import type { CheckRule } from '../rules/api.ts';
 import type { CheckMetadata, RunnableCheck } from '../rules/engine.ts';
 import type { KnowledgeBase, RulesDocument } from './knowledge-base.ts';
@@ -16,6 +17,8 @@ export type StandingTable = Partial<Record<ScannerKey, Record<string, RuleStandi
 
 export const CHECKS_FILE = 'checks.json';
 export const STANDING_FILE = 'standing.json';
+/** Risks, mitigations, stages and scanner-rule answers for `bulkhead report` (report/knowledge.ts). */
+export const THREAT_MODEL_FILE = 'threat-model.json';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -78,6 +81,17 @@ export function packagedKnowledgeBase(contents: PackageContents): KnowledgeBase 
       const table = readJson(contents.dataDirectory, STANDING_FILE);
       if (!isRecord(table) || !Object.keys(table).every((key) => (SCANNERS as readonly string[]).includes(key))) return undefined;
       return standingFromTable(table as StandingTable);
+    },
+    async loadThreatModel(stderr) {
+      let value: unknown;
+      try {
+        value = readJson(contents.dataDirectory, THREAT_MODEL_FILE);
+      } catch {
+        value = undefined;
+      }
+      if (isThreatModelData(value)) return value;
+      stderr(`error: the package's ${THREAT_MODEL_FILE} is missing or damaged; reinstall the package\n`);
+      return undefined;
     },
   };
 }

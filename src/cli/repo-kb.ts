@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { formatProblem } from '../integrity/problem.ts';
 import { validateContent } from '../integrity/validate.ts';
 import { siteUrl } from '../model/urls.ts';
+import { threatModelData } from '../report/knowledge.ts';
 import { loadAutomatedChecks } from '../rules/engine.ts';
 import type { KnowledgeBase, KnowledgeBaseSource } from './knowledge-base.ts';
 
@@ -34,17 +35,28 @@ export function gitSource(): KnowledgeBaseSource | undefined {
 
 export function repositoryKnowledgeBase(): KnowledgeBase {
   let source: KnowledgeBaseSource | undefined | null = null;
+  // Reading content/ takes about two seconds: `report` needs it for the checks and the threat model, once.
+  let validated: ReturnType<typeof validateContent> | undefined;
+  const content = () => (validated ??= validateContent(ROOT, { rules: [] }));
+  const reportProblems = (problems: ReturnType<typeof validateContent>['problems'], stderr: (text: string) => void) => {
+    for (const problem of problems) stderr(`error: ${formatProblem(problem)}\n`);
+  };
   return {
     version: packageVersion(),
     source: () => (source === null ? (source = gitSource()) : source),
     siteUrl,
     async loadChecks(stderr) {
-      const { graph, problems } = validateContent(ROOT, { rules: [] });
+      const { graph, problems } = content();
       if (problems.length > 0) {
-        for (const problem of problems) stderr(`error: ${formatProblem(problem)}\n`);
+        reportProblems(problems, stderr);
         return undefined;
       }
       return loadAutomatedChecks(graph, ROOT);
+    },
+    async loadThreatModel() {
+      // Problems are written once, by loadChecks, which report calls too.
+      const { graph, problems } = content();
+      return problems.length > 0 ? undefined : threatModelData(graph);
     },
     async loadStanding() {
       const { loadStanding } = await import('../linker/load-standing.ts');

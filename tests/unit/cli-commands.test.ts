@@ -36,7 +36,7 @@ describe('bulkhead: commands', () => {
 
   it('no command or an unknown one: the usage on standard error, nothing on standard output, exit 2', async () => {
     const usage = (await cli(['--help'])).stdout;
-    for (const [argv, message] of [[[], 'no command given'], [['frobnicate'], 'unknown command "frobnicate" (expected check, rules, link)'], [['\u001b[31mred'], 'unknown command "\\x1b[31mred" (expected check, rules, link)']] as const) {
+    for (const [argv, message] of [[[], 'no command given'], [['frobnicate'], 'unknown command "frobnicate" (expected check, rules, link, report)'], [['\u001b[31mred'], 'unknown command "\\x1b[31mred" (expected check, rules, link, report)']] as const) {
       const run = await cli([...argv]);
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
