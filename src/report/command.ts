@@ -7,7 +7,7 @@
  * (an artifact, or a scanner report that is unreadable, truncated or of no known format) is one
  * line naming the file; the report is still built from the rest, and the exit code is 2.
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readArtifact, type InputProblem } from '../artifacts/artifact.ts';
@@ -88,25 +88,29 @@ export async function runReportCommand(io: CliIo, kb: KnowledgeBase, args: reado
   };
   const document = reportDocument(model, meta, kb.siteUrl());
   for (const problem of problems) io.stderr(`${formatProblem(problem)}\n`);
-  const text = await render(format, document);
+  const pieces = await render(format, document);
   if (parsed.values.output) {
+    let descriptor: number | undefined;
     try {
       const path = resolve(io.cwd, parsed.values.output);
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, text);
+      descriptor = openSync(path, 'w');
+      for (const piece of pieces) writeSync(descriptor, piece);
     } catch (error) {
       io.stderr(`${formatProblem({ file: parsed.values.output, message: `cannot write the report: ${describeFsError(error)}` })}\n`);
       return 2;
+    } finally {
+      if (descriptor !== undefined) closeSync(descriptor);
     }
-  } else io.stdout(text);
+  } else for (const piece of pieces) io.stdout(piece);
   return problems.length > 0 ? 2 : 0;
 }
 
-/** The writers are loaded for the format asked for only. */
-async function render(format: Format, document: ReportDocument): Promise<string> {
+/** The writers are loaded for the format asked for only; JSON comes in pieces, so a large report is never one string. */
+async function render(format: Format, document: ReportDocument): Promise<Iterable<string>> {
   if (format === 'json') return formatReportJson(document);
-  if (format === 'sarif') return (await import('./sarif.ts')).formatReportSarif(document);
-  return (await import('./html.ts')).formatReportHtml(document);
+  if (format === 'sarif') return [(await import('./sarif.ts')).formatReportSarif(document)];
+  return [(await import('./html.ts')).formatReportHtml(document)];
 }
 
 /** Runs the checks as `bulkhead check` does; a directory walk skips what is no artifact, a named file that is none is a problem. */

@@ -61,6 +61,16 @@ export function reportDocument(model: ReportModel, meta: ReportMeta, siteUrl: st
   };
 }
 
-export function formatReportJson(document: ReportDocument): string {
-  return `${JSON.stringify(document, null, 2)}\n`;
+/**
+ * The document as pieces of JSON text: indented, except the findings, one compact line each and
+ * one piece each, so a report with 100,000 findings is written as it goes, never as one string.
+ */
+export function* formatReportJson(document: ReportDocument): Generator<string> {
+  const { findings, otherFindings, ...head } = document;
+  const opened = JSON.stringify(head, null, 2);
+  yield `${opened.slice(0, opened.lastIndexOf('}')).trimEnd()},\n  "findings": [`;
+  for (let index = 0; index < findings.length; index++) yield `${index === 0 ? '\n' : ',\n'}    ${JSON.stringify(findings[index])}`;
+  yield `${findings.length > 0 ? '\n  ' : ''}],\n  "otherFindings": [`;
+  for (let index = 0; index < otherFindings.length; index++) yield `${index === 0 ? '\n' : ',\n'}    ${JSON.stringify(otherFindings[index])}`;
+  yield `${otherFindings.length > 0 ? '\n  ' : ''}]\n}\n`;
 }

@@ -126,6 +126,8 @@ export interface ReportInput {
 export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 8, high: 4, medium: 2, low: 1 };
 
 const bySeverity = (a: Severity, b: Severity): number => SEVERITIES.indexOf(a) - SEVERITIES.indexOf(b);
+/** IDs in numeric order (BH-R-2 before BH-R-10). */
+const ID_ORDER = new Intl.Collator('en', { numeric: true });
 
 /** The graph's links indexed once for the lookups a report makes. */
 class Index {
@@ -250,7 +252,12 @@ export function buildReport(input: ReportInput): ReportModel {
   }
 
   const findings = mergeFileLevel([...groups.values()]).map((group) => toFinding(index, group));
-  findings.sort((a, b) => stageOrder(input.data, a.stage) - stageOrder(input.data, b.stage) || bySeverity(a.severity, b.severity) || a.riskId.localeCompare(b.riskId, 'en', { numeric: true }) || (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || a.object.localeCompare(b.object));
+  // Keys computed once and compared with one collator: localeCompare with options per comparison
+  // was most of the time of a report with 100,000 findings.
+  const stageAt = new Map(input.data.stages.map((stage, at) => [stage.key, at]));
+  const riskAt = new Map([...input.data.risks].sort((a, b) => ID_ORDER.compare(a.id, b.id)).map((risk, at) => [risk.id, at]));
+  const plain = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  findings.sort((a, b) => (stageAt.get(a.stage) ?? 99) - (stageAt.get(b.stage) ?? 99) || bySeverity(a.severity, b.severity) || (riskAt.get(a.riskId) ?? 0) - (riskAt.get(b.riskId) ?? 0) || plain(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || plain(a.object, b.object));
 
   const risks = riskRows(input, index, findings, scannerDetectors);
   return { stages: stageRows(input.data, risks), risks, mitigations: rankMitigations(input.data, risks, findings), findings, otherFindings };
@@ -365,12 +372,23 @@ function stageRows(data: ThreatModelData, risks: readonly RiskRow[]): StageRow[]
  */
 export function rankMitigations(data: ThreatModelData, risks: readonly RiskRow[], findings: readonly ReportFinding[]): MitigationRow[] {
   const present = risks.filter((risk) => risk.status === 'present');
+  const mitigationsOfRisk = new Map(data.risks.map((risk) => [risk.id, risk.mitigations]));
+  // One pass over the findings: a report can have 100,000 of them.
+  const removed = new Map<string, { count: number; weight: number }>();
+  for (const finding of findings) {
+    for (const id of finding.mitigations) {
+      const tally = removed.get(id) ?? { count: 0, weight: 0 };
+      tally.count++;
+      tally.weight += SEVERITY_WEIGHT[finding.severity];
+      removed.set(id, tally);
+    }
+  }
   const rows: MitigationRow[] = [];
   for (const mitigation of data.mitigations) {
-    const addressed = present.filter((risk) => data.risks.some((info) => info.id === risk.id && info.mitigations.includes(mitigation.id)));
-    const removed = findings.filter((finding) => finding.mitigations.includes(mitigation.id));
-    const score = addressed.reduce((sum, risk) => sum + SEVERITY_WEIGHT[risk.severity], 0) + removed.reduce((sum, finding) => sum + SEVERITY_WEIGHT[finding.severity], 0);
-    if (score > 0) rows.push({ id: mitigation.id, title: mitigation.title, path: mitigation.path, score, risks: addressed.map((risk) => risk.id), findings: removed.length });
+    const addressed = present.filter((risk) => mitigationsOfRisk.get(risk.id)?.includes(mitigation.id));
+    const tally = removed.get(mitigation.id) ?? { count: 0, weight: 0 };
+    const score = addressed.reduce((sum, risk) => sum + SEVERITY_WEIGHT[risk.severity], 0) + tally.weight;
+    if (score > 0) rows.push({ id: mitigation.id, title: mitigation.title, path: mitigation.path, score, risks: addressed.map((risk) => risk.id), findings: tally.count });
   }
-  return rows.sort((a, b) => b.score - a.score || b.risks.length - a.risks.length || a.id.localeCompare(b.id, 'en', { numeric: true }));
+  return rows.sort((a, b) => b.score - a.score || b.risks.length - a.risks.length || ID_ORDER.compare(a.id, b.id));
 }
