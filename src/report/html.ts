@@ -101,6 +101,7 @@ footer{margin-top:3rem;font-size:.8rem;color:var(--muted)}
  table.others thead{display:none}
  table.others tr{display:block;border-bottom:1px solid var(--line);padding:.4rem 0}
  table.others td{display:block;border:0;padding:.1rem 0}
+ table.others td[data-label]::before{content:attr(data-label) ': ';color:var(--muted);font-size:.85rem}
 }
 @page{size:A4;margin:14mm 12mm}
 @media print{
@@ -141,7 +142,7 @@ ${messages.map((message) => `<p class="message">${e(message)}</p>`).join('')}
 }
 
 function otherRow(other: OtherFinding): string {
-  return `<tr><td>${e(SCANNER_LABELS[other.tool])} <code>${e(other.ruleId)}</code></td><td>${e(other.reason.replace('-', ' '))}</td><td>${e(other.object ?? '')}${other.file ? `<br>${location(other.file, other.line)}` : ''}</td><td>${e(other.message)}<span class="reason">${e(other.explanation)}</span></td></tr>`;
+  return `<tr><td>${e(SCANNER_LABELS[other.tool])} <code>${e(other.ruleId)}</code></td><td data-label="Why">${e(other.reason.replace('-', ' '))}</td><td data-label="Where">${e(other.object ?? '')}${other.file ? `<br>${location(other.file, other.line)}` : ''}</td><td>${e(other.message)}<span class="reason">${e(other.explanation)}</span></td></tr>`;
 }
 
 export function formatReportHtml(document: ReportDocument): string {
