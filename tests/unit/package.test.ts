@@ -103,7 +103,7 @@ describe('the npm package', () => {
   it(`is ${manifest.name}: a tarball under 2 MB with the launcher, the bundle and its data, and no dependencies`, () => {
     expect(statSync(tarball).size).toBeLessThan(2 * 1024 * 1024);
     const listing = spawnSync('tar', ['tzf', tarball], { encoding: 'utf8' });
-    expect(listing.stdout.trim().split('\n').sort()).toEqual(['package/README.md', 'package/bin/bulkhead.mjs', 'package/dist-cli/THIRD-PARTY-NOTICES.md', 'package/dist-cli/bulkhead.mjs', 'package/dist-cli/checks.json', 'package/dist-cli/standing.json', 'package/package.json']);
+    expect(listing.stdout.trim().split('\n').sort()).toEqual(['package/README.md', 'package/bin/bulkhead.mjs', 'package/dist-cli/THIRD-PARTY-NOTICES.md', 'package/dist-cli/bulkhead.mjs', 'package/dist-cli/checks.json', 'package/dist-cli/standing.json', 'package/dist-cli/threat-model.json', 'package/package.json']);
     const installed = JSON.parse(readFileSync(join(app, 'node_modules', manifest.name, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(installed).toMatchObject({ name: manifest.name, version: manifest.version, bin: { bulkhead: 'bin/bulkhead.mjs' }, engines: { node: '>=20' } });
     for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies', 'bundleDependencies']) expect(installed[field], field).toBeUndefined();
