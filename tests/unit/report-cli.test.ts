@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { KnowledgeBase } from '../../src/cli/knowledge-base.ts';
 import { main } from '../../src/cli/main.ts';
 import type { ReportDocument } from '../../src/report/document.ts';
 import { reportSchema } from '../../src/report/schema.ts';
@@ -97,6 +98,14 @@ describe('bulkhead report: bad input', () => {
     expect(document.inputs.errors.map((error) => error.file)).toEqual([missing, truncated, unknown]);
     expect(document.risks.find((risk) => risk.id === 'BH-R-001')?.status).toBe('present');
   }, 60_000);
+
+  it('a knowledge base without a threat model (an older package) says so, exit 2', async () => {
+    let stderr = '';
+    const kb: KnowledgeBase = { version: '0.0.1', source: () => undefined, siteUrl: () => 'https://bulkhead.dev', loadChecks: async () => [], loadStanding: async () => undefined };
+    const code = await main({ argv: ['report', '--scanner-report', REPORTS[0] ?? ''], cwd: system, env: {}, stdout: () => {}, stderr: (text) => (stderr += text), readStdin: () => Buffer.alloc(0), isTty: false }, kb);
+    expect(code).toBe(2);
+    expect(stderr).toBe('error: this knowledge base carries no threat model (risks, mitigations, mappings); reinstall the package\n');
+  });
 
   it('no input at all and an unknown format are usage errors', async () => {
     const none = await report([]);
