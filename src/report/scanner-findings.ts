@@ -153,7 +153,7 @@ class ReportReader {
   private sarifPending = new Map<string, Pending>();
   /** Kubescape: the file of each resourceID, from `resources`, and the failed controls of each. */
   private readonly kubescapeFiles = new Map<string, string>();
-  private kubescapeControls: { ruleId: string; title?: string; failed: boolean }[] = [];
+  private kubescapeControls: { ruleId: string; title?: string; status: string | undefined }[] = [];
   private readonly kubescapeFailed: { resourceId: string; ruleId: string; title?: string }[] = [];
   private readonly bytes: Buffer;
 
@@ -174,7 +174,7 @@ class ReportReader {
       case 'ks-control': {
         const ruleId = textOf(node, 'controlID');
         const status = textOf(objectOf(node, 'status'), 'status') ?? textOf(node, 'status');
-        if (ruleId) this.kubescapeControls.push({ ruleId, ...optional('title', textOf(node, 'name')), failed: status === 'failed' });
+        if (ruleId) this.kubescapeControls.push({ ruleId, ...optional('title', textOf(node, 'name')), status });
         return;
       }
       case 'ks-result': return this.kubescapeResult(node);
@@ -221,8 +221,9 @@ class ReportReader {
   private kubescapeResult(node: ObjectNode): void {
     const resourceId = textOf(node, 'resourceID');
     for (const control of this.kubescapeControls) {
-      if (control.failed && resourceId) this.kubescapeFailed.push({ resourceId, ruleId: control.ruleId, ...optional('title', control.title) });
-      else this.out.passed('kubescape', control.ruleId);
+      if (control.status === 'failed' && resourceId) this.kubescapeFailed.push({ resourceId, ruleId: control.ruleId, ...optional('title', control.title) });
+      // Skipped or excluded controls did not look, so they do not count as run.
+      else if (control.status === 'passed') this.out.passed('kubescape', control.ruleId);
     }
     this.kubescapeControls = [];
   }

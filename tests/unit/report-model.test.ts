@@ -66,6 +66,16 @@ describe('bulkhead report: the model', () => {
     expect(clean.risks.find((risk) => risk.id === 'R-1')).toMatchObject({ status: 'not-found', detectors: ['Trivy KSV-0017'] });
   });
 
+  it("counts passed results as run: Trivy's successes (--include-non-failures) and Kubescape's passed controls, not skipped ones", () => {
+    const trivy = readScannerReport(Buffer.from(JSON.stringify({ SchemaVersion: 2, Results: [{ Target: 'k8s/a.yaml', Misconfigurations: [{ ID: 'KSV017', AVDID: 'AVD-KSV-0017', Status: 'PASS' }] }] })));
+    expect(trivy).toMatchObject({ findings: [], ran: [{ scanner: 'trivy', ruleId: 'AVD-KSV-0017' }], listsPasses: true });
+    const clean = build({ artifacts: [], bulkheadFindings: [], scannerReports: [{ file: 'trivy.json', read: trivy }] });
+    expect(clean.risks.find((risk) => risk.id === 'R-1')).toMatchObject({ status: 'not-found', reason: 'Ran and found nothing: Trivy KSV-0017.' });
+    const kubescape = (status: string) => readScannerReport(Buffer.from(JSON.stringify({ summaryDetails: { controls: {} }, resources: [], results: [{ resourceID: 'apps/v1/default/Deployment/web', controls: [{ controlID: 'C-0057', status: { status } }] }] })));
+    expect(kubescape('passed').ran).toEqual([{ scanner: 'kubescape', ruleId: 'C-0057' }]);
+    expect(kubescape('skipped').ran).toEqual([]);
+  });
+
   it('ranks mitigations by the severity-weighted present risks and findings they address', () => {
     const model = build();
     expect(model.mitigations.map((row) => [row.id, row.score, row.risks, row.findings])).toEqual([
