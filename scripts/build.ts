@@ -45,3 +45,20 @@ if (errors.length > 0) {
   for (const error of errors) console.error(`Pagefind could not index ${outDir}: ${error}`);
   process.exit(1);
 }
+
+// The guide's example of bulkhead report: the fixture system and two real-format scanner reports,
+// rendered by the CLI itself, so the example always shows what the current code produces. Only
+// for the real knowledge base; a fixture or synthetic content tree has no such guide.
+if (!process.env.BULKHEAD_CONTENT_DIR) {
+  const example = spawnSync(
+    process.execPath,
+    ['bin/bulkhead.mjs', 'report', 'tests/fixtures/report/system', '--scanner-report', 'tests/fixtures/findings/trivy.json', '--scanner-report', 'tests/fixtures/findings/kubescape.json', '--format', 'html', '--output', join(outDir, 'examples', 'report.html')],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (example.status !== 0) {
+    console.error('the example report (dist/examples/report.html) could not be built');
+    process.exit(1);
+  }
+  console.log(`example report → ${join(outDir, 'examples', 'report.html')}`);
+}
+
