@@ -195,15 +195,15 @@ describe('the npm package', () => {
     expect(sarif.runs[0]?.tool.driver.rules.every((rule) => rule.helpUri.startsWith('https://kb.example.org/checks/'))).toBe(true);
   });
 
-  it('the CLI has the three commands; an unknown one prints the usage on standard error, exit 2', () => {
+  it('the CLI has its four commands; an unknown one prints the usage on standard error, exit 2', () => {
     const node = required(nodes[20], 'Node 20');
     const help = spawnSync(node, [bin, '--help'], { cwd: app, encoding: 'utf8' });
     expect(help.status).toBe(0);
-    for (const command of ['check PATH', 'rules', 'link [REPORT]']) expect(help.stdout).toContain(`  ${command}`);
+    for (const command of ['check PATH', 'rules', 'link [REPORT]', 'report PATH']) expect(help.stdout).toContain(`  ${command}`);
     const unknown = spawnSync(node, [bin, 'frobnicate'], { cwd: app, encoding: 'utf8' });
     expect(unknown.status).toBe(2);
     expect(unknown.stdout).toBe('');
-    expect(unknown.stderr).toBe(`bulkhead: unknown command "frobnicate" (expected check, rules, link)\n\n${help.stdout}`);
+    expect(unknown.stderr).toBe(`bulkhead: unknown command "frobnicate" (expected check, rules, link, report)\n\n${help.stdout}`);
   });
 });
 
