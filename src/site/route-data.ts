@@ -6,6 +6,16 @@ import { stageLinkLabel } from './stage-labels.ts';
 
 type SidebarEntry = StarlightRouteData['sidebar'][number];
 
+const escapeHtml = (text: string): string => text.replace(/[&<>]/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : '&gt;'));
+
+/**
+ * Starlight writes each head entry's content with set:html, so a title holding
+ * `</title><script>` would run as script. Titles come from content files, never markup: escape.
+ */
+function escapeTitleTag(head: StarlightRouteData['head']): void {
+  for (const entry of head) if (entry.tag === 'title' && entry.content) entry.content = escapeHtml(entry.content);
+}
+
 /** Stage links in the sidebar carry the stage's own title, as its page and the matrices do. */
 function relabelStages(entries: SidebarEntry[], labelOf: (href: string) => string | undefined): void {
   for (const entry of entries) {
@@ -21,6 +31,7 @@ function relabelStages(entries: SidebarEntry[], labelOf: (href: string) => strin
  */
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
+  escapeTitleTag(route.head);
   const stages = getGraph().stages;
   const labelOf = (href: string) => stageLinkLabel(stages, href);
   relabelStages(route.sidebar, labelOf);
