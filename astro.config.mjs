@@ -31,7 +31,7 @@ export default defineConfig({
     bulkhead(),
     starlight({
       title: 'Bulkhead',
-      description: 'Container-security threat model: risks, mitigations and runnable checks for every stage of the container life cycle.',
+      description: 'Container-security threat model: risks, mitigations and the checks that verify them for every stage of the container life cycle.',
       logo: { src: './src/assets/logo.svg' },
       customCss: ['./src/styles/bulkhead.css'],
       // Marks that scripts run before the first paint, so controls that need JavaScript take their
