@@ -47,18 +47,38 @@ export function grants(rule: unknown, operation: Operation): { verb: string; res
   return resource ? { verb, resource } : undefined;
 }
 
-/** True for the default roles the API server manages (label kubernetes.io/bootstrapping: rbac-defaults). */
-export function isDefaultRole(value: Record<string, unknown>): boolean {
+/**
+ * ClusterRoles the API server creates and keeps (Kubernetes RBAC, "Default roles and role
+ * bindings"): user-facing roles and the system: roles of its own components.
+ */
+const DEFAULT_CLUSTER_ROLES = new Set([
+  'cluster-admin', 'admin', 'edit', 'view', 'system:aggregate-to-admin', 'system:aggregate-to-edit', 'system:aggregate-to-view',
+  'system:basic-user', 'system:discovery', 'system:public-info-viewer', 'system:auth-delegator', 'system:heapster', 'system:kube-aggregator',
+  'system:kube-controller-manager', 'system:kube-dns', 'system:kube-scheduler', 'system:kubelet-api-admin', 'system:monitoring', 'system:node',
+  'system:node-bootstrapper', 'system:node-problem-detector', 'system:node-proxier', 'system:persistent-volume-provisioner',
+  'system:service-account-issuer-discovery', 'system:volume-scheduler', 'system:certificates.k8s.io:certificatesigningrequests:nodeclient',
+  'system:certificates.k8s.io:certificatesigningrequests:selfnodeclient', 'system:certificates.k8s.io:kube-apiserver-client-approver',
+  'system:certificates.k8s.io:kube-apiserver-client-kubelet-approver', 'system:certificates.k8s.io:kubelet-serving-approver',
+  'system:certificates.k8s.io:legacy-unknown-approver',
+]);
+
+/**
+ * True for a default ClusterRole of the API server: the bootstrapping label AND a default name
+ * (the controllers' roles are all system:controller:…). The label alone is not enough: anyone who
+ * can create a role can write it, and would hide a role from every RBAC check by doing so.
+ */
+export function isDefaultRole(value: Record<string, unknown>, kind = 'ClusterRole'): boolean {
   const metadata = isRecord(value.metadata) ? value.metadata : {};
   const labels = isRecord(metadata.labels) ? metadata.labels : {};
-  return labels[BOOTSTRAP_LABEL] === 'rbac-defaults';
+  const name = typeof metadata.name === 'string' ? metadata.name : '';
+  return kind === 'ClusterRole' && labels[BOOTSTRAP_LABEL] === 'rbac-defaults' && (DEFAULT_CLUSTER_ROLES.has(name) || name.startsWith('system:controller:'));
 }
 
 /** A rule that reports every Role or ClusterRole rule granting one of the operations. */
 export function permissionRule(check: PermissionCheck): CheckRule {
   return defineRule({
     kubernetes: (object) => {
-      if ((object.kind !== 'Role' && object.kind !== 'ClusterRole') || isDefaultRole(object.value)) return [];
+      if ((object.kind !== 'Role' && object.kind !== 'ClusterRole') || isDefaultRole(object.value, object.kind)) return [];
       const rules: unknown[] = Array.isArray(object.value.rules) ? object.value.rules : [];
       return rules.flatMap((rule, index): RuleHit[] => {
         if (check.ignoreNamedRules && isRecord(rule) && strings(rule.resourceNames).length > 0) return [];

@@ -1,10 +1,10 @@
 import { defineRule } from '../../../src/rules/api.ts';
-import { isDefaultRole } from '../bh-ck-400-k8s-no-role-reads-secrets/rbac-permission.ts';
+import { isDefaultBinding } from '../../../src/rules/rbac-defaults.ts';
 import { isRecord } from '../../../src/rules/kubernetes.ts';
 
 export default defineRule({
   kubernetes: (object) => {
-    if ((object.kind !== 'RoleBinding' && object.kind !== 'ClusterRoleBinding') || isDefaultRole(object.value)) return [];
+    if ((object.kind !== 'RoleBinding' && object.kind !== 'ClusterRoleBinding') || isDefaultBinding(object)) return [];
     const subjects: unknown[] = Array.isArray(object.value.subjects) ? object.value.subjects : [];
     return subjects.flatMap((subject, index) =>
       isRecord(subject) && subject.kind === 'Group' && subject.name === 'system:masters'
