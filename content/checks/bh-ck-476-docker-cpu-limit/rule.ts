@@ -1,11 +1,7 @@
-import { defineRule, type DockerContainer, type PathSegment } from '../../../src/rules/api.ts';
+import { defineRule } from '../../../src/rules/api.ts';
+import { rawField as raw } from '../../../src/rules/docker.ts';
 
 /** A raw field of the Compose service or inspect object, for settings DockerContainer does not expose. */
-function raw(container: DockerContainer, relative: PathSegment[]): { value: unknown; path: PathSegment[] } {
-  let value: unknown = container.document.value;
-  for (const segment of [...container.path, ...relative]) value = value !== null && typeof value === 'object' ? (value as Record<PathSegment, unknown>)[segment] : undefined;
-  return { value, path: [...container.path, ...relative] };
-}
 
 const nonZero = (value: unknown) => (typeof value === 'number' && value > 0) || (typeof value === 'string' && Number(value) > 0);
 
