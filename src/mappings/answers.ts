@@ -6,6 +6,7 @@ import { didYouMean } from '../integrity/suggest.ts';
 import type { ProblemDraft } from '../integrity/rule.ts';
 import { fieldPath } from '../integrity/problem.ts';
 import { mappingFileSchema, ruleAnswer, type CheckMapping, type Relation } from '../schemas/mapping.ts';
+import { RELATION_ORDER } from './relation-text.ts';
 
 /** What Bulkhead says about one catalogued scanner rule, as declared in content/mappings/. */
 export interface RuleAnswer {
@@ -23,8 +24,6 @@ export interface RuleAnswer {
   lineOf(path: readonly (string | number)[]): number | undefined;
 }
 
-/** Relations from closest to loosest: a rule's relation on its /ref/ page is its closest one. */
-export const RELATION_ORDER: readonly Relation[] = ['same', 'narrower', 'broader', 'related'];
 
 export function closestRelation(answer: RuleAnswer): Relation | undefined {
   if (answer.outOfScope !== undefined) return undefined;

@@ -1,5 +1,11 @@
 import type { Relation } from '../schemas/mapping.ts';
 
+/**
+ * Relations from closest to loosest: a rule's relation on its /ref/ page is its closest one, and
+ * the CLI lists rules in this order. Kept here, free of zod, so the npm package's bundle can use it.
+ */
+export const RELATION_ORDER: readonly Relation[] = ['same', 'narrower', 'broader', 'related'];
+
 /** The words a reader sees for each relation, from the scanner rule's side. */
 export const RELATION_LABELS: Record<Relation, string> = {
   same: 'same',
