@@ -6,7 +6,7 @@ import type { FrameworkKey, StageKey } from '../model/vocabulary.ts';
 import { FRAMEWORK_LABELS, FRAMEWORKS, SCANNER_LABELS, SCANNERS } from '../model/vocabulary.ts';
 import { FRAMEWORK_NAMESPACES } from '../refs/records.ts';
 import { mergeEditions } from './framework-items.ts';
-import { items, text, type AutomationFacet, type CellItem, type Matrix, type RowFacets } from './model.ts';
+import { items, text, type AutomationFacet, type CellItem, type IncidentFacet, type Matrix, type RowFacets } from './model.ts';
 import { scannersRunBy } from './scanner-use.ts';
 
 function item(entry: IdEntry): CellItem {
@@ -24,6 +24,11 @@ export function automationFacet(checks: readonly CheckEntry[]): AutomationFacet[
   return ['no-automated', checks.length > 0 ? 'manual-only' : 'no-check'];
 }
 
+/** "yes" when a real-world incident illustrates the risk (the link is declared on the risk). */
+function incidentFacet(graph: ContentGraph, risk: RiskEntry): IncidentFacet[] {
+  return [graph.incidentsOf(risk).length > 0 ? 'yes' : 'no'];
+}
+
 function riskFacets(graph: ContentGraph, risk: RiskEntry): RowFacets {
   const checks = graph.checksOfRisk(risk);
   return {
@@ -32,12 +37,13 @@ function riskFacets(graph: ContentGraph, risk: RiskEntry): RowFacets {
     environment: [...new Set([...graph.mitigationsOfRisk(risk).flatMap((mitigation) => mitigation.data.environments), ...checks.flatMap((check) => check.data.environments)])],
     scanner: graph.scannersDetecting(risk),
     automation: automationFacet(checks),
+    incident: incidentFacet(graph, risk),
   };
 }
 
 function mergeFacets(list: RowFacets[]): RowFacets {
   const merged = <K extends keyof RowFacets>(key: K) => [...new Set(list.flatMap((facets) => facets[key]))] as RowFacets[K];
-  return { stage: merged('stage'), severity: merged('severity'), environment: merged('environment'), scanner: merged('scanner'), automation: merged('automation') };
+  return { stage: merged('stage'), severity: merged('severity'), environment: merged('environment'), scanner: merged('scanner'), automation: merged('automation'), incident: merged('incident') };
 }
 
 function checkFacets(graph: ContentGraph, check: CheckEntry): RowFacets {
@@ -48,6 +54,7 @@ function checkFacets(graph: ContentGraph, check: CheckEntry): RowFacets {
     environment: check.data.environments,
     scanner: [...new Set([...graph.rulesOfCheck(check).map((rule) => rule.scanner), ...scannersRunBy(check.data.command)])],
     automation: automationFacet([check]),
+    incident: [...new Set(risks.flatMap((risk) => incidentFacet(graph, risk)))],
   };
 }
 
@@ -66,10 +73,11 @@ export function threatMatrix(graph: ContentGraph): Matrix {
   return {
     id: 'threats',
     title: 'Threat matrix',
-    caption: 'Risks by life-cycle stage (NIST SP 800-190), worst first in each column.',
+    caption:
+      'Risks by life-cycle stage (NIST SP 800-190), worst first in each column. The Incident filter keeps the risks that a real-world incident illustrates: a CVE or an attack that responders documented.',
     columns: ['#', ...graph.stages.map((stage) => stage.data.title)],
     unit: { singular: 'risk', plural: 'risks' },
-    filters: ['stage', 'severity', 'environment', 'scanner', 'automation'],
+    filters: ['stage', 'severity', 'environment', 'scanner', 'automation', 'incident'],
     cellLayout: { columnStages: graph.stages.map((stage) => stage.data.key as StageKey) },
     rows: Array.from({ length: depth }, (_, index) => {
       const risks = columns.map((risks) => risks[index]);

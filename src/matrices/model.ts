@@ -22,6 +22,9 @@ export type Cell = { kind: 'text'; text: string; emphasis?: 'weak' | 'ok' } | { 
  */
 export type AutomationFacet = 'automated' | 'no-automated' | 'manual-only' | 'no-check';
 
+/** Whether a real-world incident (a CVE or a documented attack) illustrates the risk, or one of the risks behind a row. */
+export type IncidentFacet = 'yes' | 'no';
+
 /** What the filters can narrow a row (or a cell) by; stored on the page so it filters without the graph. */
 export interface RowFacets {
   stage: StageKey[];
@@ -29,9 +32,10 @@ export interface RowFacets {
   environment: Environment[];
   scanner: ScannerKey[];
   automation: AutomationFacet[];
+  incident: IncidentFacet[];
 }
 export type FacetName = keyof RowFacets;
-export const FACET_NAMES: readonly FacetName[] = ['stage', 'severity', 'environment', 'scanner', 'automation'];
+export const FACET_NAMES: readonly FacetName[] = ['stage', 'severity', 'environment', 'scanner', 'automation', 'incident'];
 
 export interface MatrixRow {
   /** The row header cell (rendered as <th scope="row">). */

@@ -32,6 +32,20 @@ describe('threat matrix', () => {
       });
     }
   });
+  it('offers the incident filter, which keeps the cells of the risks an incident illustrates', () => {
+    expect(matrix.filters).toContain('incident');
+    const withIncident = graph.risks.filter((risk) => graph.incidentsOf(risk).length > 0).map((risk) => risk.data.id);
+    expect(withIncident.length).toBeGreaterThan(0);
+    expect(withIncident.length).toBeLessThan(graph.risks.length);
+    const kept = matrix.rows.flatMap((row) =>
+      row.cells.flatMap((cell, index) => {
+        const facets = row.cellFacets?.[index];
+        const values = facets ? { incident: facets.incident.join(' ') } : {};
+        return cell.kind === 'items' && matchesSelection(values, { incident: 'yes' }) ? cell.items.map((item) => item.id) : [];
+      }),
+    );
+    expect(kept.sort()).toEqual([...withIncident].sort());
+  });
 });
 
 describe('counts and plurals', () => {
