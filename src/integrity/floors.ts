@@ -14,8 +14,8 @@ export const CONTENT_FLOORS: Partial<Record<CollectionName, number>> = {
   risks: 35,
   mitigations: 40,
   checks: 60,
-  concepts: 20,
-  incidents: 10,
+  concepts: 40,
+  incidents: 20,
 };
 
 export function checkFloors(graph: ContentGraph, counts: Record<CollectionName, number>): Problem[] {

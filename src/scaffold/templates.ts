@@ -54,7 +54,9 @@ export const TEMPLATES = {
       expected: { pass: prompt('output that means pass'), fail: prompt('output that means fail') },
       citations: citations(input),
     }),
-  concept: (input: ScaffoldInput) => frontmatter({ ...base(input), area: input.area, identifiers: [], citations: citations(input) }) + `\n${prompt('explain the mechanism in your own words, with commands or file paths where they help')}\n`,
+  concept: (input: ScaffoldInput) =>
+    frontmatter({ ...base(input), area: input.area, identifiers: [], citations: citations(input) }) +
+    `\n${prompt('explain the mechanism in your own words, with commands or file paths where they help')}\n\n## Inspect it\n\n${prompt('what the commands below show')}\n\n\`\`\`sh\n${prompt('commands that show the mechanism on a running host or container')}\n\`\`\`\n`,
   incident: (input: ScaffoldInput) =>
     frontmatter({ ...base(input), cves: input.cve ? [input.cve] : [], component: input.component, disclosed: input.today, affected: prompt('affected versions as the advisory states them'), fixed: prompt('fixed versions as the advisory states them'), citations: citations(input) }) +
     `\n## Mechanism\n\n${prompt('how the flaw worked')}\n\n## Affected and fixed versions\n\n${prompt('versions, quoted from the advisory')}\n`,

@@ -1,12 +1,15 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FixtureContent } from './helpers/fixture-content.ts';
+import { checkFloors } from '../../src/integrity/floors.ts';
 import { formatAnnotation, formatProblem } from '../../src/integrity/problem.ts';
 
 const RISK = 'risks/bh-r-004-fixture-container.mdx';
 const MITIGATION = 'mitigations/bh-m-004-fixture-container.mdx';
 const CHECK = 'checks/bh-ck-004-fixture-container/index.mdx';
 const MAPPINGS = 'mappings/fixture.yaml';
+const CONCEPT = 'concepts/bh-co-001-fixture-capabilities.mdx';
+const INCIDENT = 'incidents/bh-in-001-fixture-runc.mdx';
 
 let fixture: FixtureContent | undefined;
 function content(): FixtureContent {
@@ -146,6 +149,62 @@ describe('integrity rules', () => {
     expect(set.validate().problems.find((item) => item.rule === 'body-sections')?.value).toBe('## Detection');
   });
 
+  it('requires an Inspect it section on a concept page', () => {
+    const set = content();
+    set.edit(CONCEPT, '## Inspect it', '## Try it');
+    const problems = set.validate().problems.filter((item) => item.file.endsWith(CONCEPT));
+    expect(problems).toEqual([expect.objectContaining({ rule: 'body-sections', field: '(body)', value: '## Inspect it', message: 'missing section "## Inspect it"' })]);
+  });
+
+  it('requires a ```sh or ```console block inside the Inspect it section, not elsewhere on the page', () => {
+    const set = content();
+    set.edit(CONCEPT, '```sh\n', '```yaml\n');
+    set.edit(CONCEPT, 'Fixture concept body.', 'Fixture concept body.\n\n```sh\ncapsh --print\n```');
+    const [problem, ...rest] = set.validate().problems;
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ rule: 'inspect-commands', field: '(body)', value: '## Inspect it', line: 18, message: 'section "## Inspect it" has no fenced ```sh or ```console code block' });
+    expect(problem?.file.endsWith(CONCEPT)).toBe(true);
+  });
+
+  it('accepts a ```console block, and a shell comment inside it does not end the section', () => {
+    const set = content();
+    set.edit(CONCEPT, '## Inspect it\n\n```sh\n', '## Inspect it\n\n```text\n## not a heading\n```\n\n```console\n$ ');
+    expect(set.validate().problems).toEqual([]);
+  });
+
+  it('rejects an incident that no risk lists, and one that no mitigation answers', () => {
+    const set = content();
+    set.edit(RISK, 'incidents: [BH-IN-001]', 'incidents: []');
+    const problems = set.validate().problems.filter((item) => item.rule === 'incident-links');
+    expect(problems.map((item) => item.message)).toEqual(['no risk lists this incident, so it illustrates nothing in the threat model', 'no mitigation answers this incident, directly or through its risks']);
+    for (const problem of problems) expect(problem).toMatchObject({ field: 'id', value: 'BH-IN-001', line: 2 });
+    expect(problems[0]?.file.endsWith(INCIDENT)).toBe(true);
+  });
+
+  it('counts a mitigation that lists the incident itself, but still asks for a risk', () => {
+    const set = content();
+    set.edit(RISK, 'incidents: [BH-IN-001]', 'incidents: []');
+    set.edit(MITIGATION, 'checks: [BH-CK-004]', 'checks: [BH-CK-004]\nincidents: [BH-IN-001]');
+    expect(set.validate().problems.map((item) => `${item.rule}: ${item.message}`)).toEqual(['incident-links: no risk lists this incident, so it illustrates nothing in the threat model']);
+  });
+
+  it('accepts an incident whose mitigations come through the risk that lists it', () => {
+    const set = content();
+    expect(set.read(MITIGATION)).not.toContain('BH-IN-001');
+    expect(set.validate().problems.filter((item) => item.rule === 'incident-links')).toEqual([]);
+  });
+
+  it('needs an incident to be dated and cited (the schema and missing-citation already say so)', () => {
+    const set = content();
+    set.edit(INCIDENT, 'disclosed: 2019-02-11\n', '');
+    set.edit(INCIDENT, /citations:\n {2}- source: nist-sp-800-190\n/, 'citations: []\n');
+    const problems = set.validate().problems;
+    expect(problems.find((item) => item.field === 'disclosed')?.message).toMatch(/^required field is missing/);
+    // An entry that fails its schema leaves the graph, so restore the date to see the citation rule.
+    set.edit(INCIDENT, 'component: runc\n', 'component: runc\ndisclosed: 2019-02-11\n');
+    expect(set.validate().problems.find((item) => item.rule === 'missing-citation')?.file.endsWith(INCIDENT)).toBe(true);
+  });
+
   it('rejects MDX imports, JSX such as <script>, and expressions in a body, naming each line', () => {
     const set = content();
     set.edit(RISK, '## Mechanism', "import Tracker from 'https://evil.example/t.js';\n\n<script>alert(1)</script>\n\nRuns {Tracker.id} here.\n\n## Mechanism");
@@ -222,6 +281,18 @@ describe('integrity rules', () => {
     const problems = set.validate().problems.filter((item) => item.rule === 'automation-fixtures');
     expect(problems.map((item) => item.field)).toEqual(['pass/', 'fail/']);
     rmSync(set.path('checks/bh-ck-004-fixture-container/rule.ts'));
+  });
+});
+
+describe('content floors', () => {
+  it('hold the knowledge base to at least 40 concepts and 20 incidents', () => {
+    const { graph, counts } = content().validate();
+    const floorOf = (collection: string, tally: typeof counts) => checkFloors(graph, tally).find((problem) => problem.rule === 'content-floor' && problem.file === `content/${collection}`);
+    expect(floorOf('concepts', counts)?.message).toBe(`${counts.concepts} concepts, the knowledge base promises at least 40`);
+    expect(floorOf('incidents', counts)?.message).toBe(`${counts.incidents} incidents, the knowledge base promises at least 20`);
+    const atFloor = { ...counts, concepts: 40, incidents: 20 };
+    expect(floorOf('concepts', atFloor)).toBeUndefined();
+    expect(floorOf('incidents', atFloor)).toBeUndefined();
   });
 });
 

@@ -2,13 +2,42 @@ import type { Entry } from '../../graph/entries.ts';
 import { ENVIRONMENT_LABELS } from '../../model/vocabulary.ts';
 import type { IntegrityRule, ProblemDraft } from '../rule.ts';
 
+const FENCE = /^\s*(```|~~~)/;
+
+/** The body's lines outside fenced code blocks, with their index: a `# comment` in a shell example is not a heading. */
+function proseLines(body: string): { line: string; index: number }[] {
+  let fenced = false;
+  return body.split('\n').flatMap((line, index) => {
+    if (FENCE.test(line)) {
+      fenced = !fenced;
+      return [];
+    }
+    return fenced ? [] : [{ line, index }];
+  });
+}
+
 function headings(body: string, level: number): string[] {
   const marker = '#'.repeat(level);
-  return body
-    .split('\n')
-    .filter((line) => line.startsWith(`${marker} `))
-    .map((line) => line.slice(level + 1).trim().toLowerCase());
+  return proseLines(body)
+    .filter(({ line }) => line.startsWith(`${marker} `))
+    .map(({ line }) => line.slice(level + 1).trim().toLowerCase());
 }
+
+/** A section: the index of its heading line and its text up to the next heading of the same or a higher level. */
+function findSection(body: string, level: number, title: string): { index: number; text: string } | undefined {
+  const depth = (line: string): number => /^(#+) /.exec(line)?.[1]?.length ?? Infinity;
+  const prose = proseLines(body);
+  const start = prose.find(({ line }) => depth(line) === level && line.slice(level + 1).trim().toLowerCase() === title.toLowerCase());
+  if (!start) return undefined;
+  const end = prose.find(({ line, index }) => index > start.index && depth(line) <= level);
+  return { index: start.index, text: body.split('\n').slice(start.index + 1, end?.index).join('\n') };
+}
+
+/** Every concept page has a section of commands that show its mechanism on a running system. */
+const INSPECT_SECTION = 'Inspect it';
+const INSPECT_FENCES = '```sh or ```console';
+const INSPECT_BLOCK = /^\s*(`{3,}|~{3,})\s*(sh|console)\b/m;
+const INSPECT_SUGGESTION = `add "## ${INSPECT_SECTION}" with a ${INSPECT_FENCES} block of commands that show the mechanism on a running host or container`;
 
 function requiredSections(entry: Entry): { level: number; titles: string[] }[] {
   switch (entry.kind) {
@@ -21,6 +50,8 @@ function requiredSections(entry: Entry): { level: number; titles: string[] }[] {
       ];
     case 'incidents':
       return [{ level: 2, titles: ['Mechanism', 'Affected and fixed versions'] }];
+    case 'concepts':
+      return [{ level: 2, titles: [INSPECT_SECTION] }];
     default:
       return [];
   }
@@ -29,16 +60,29 @@ function requiredSections(entry: Entry): { level: number; titles: string[] }[] {
 /** Pages have a fixed anatomy so a reader always finds mechanism, impact and detection in the same place. */
 export const requiredBodySections: IntegrityRule = {
   name: 'body-sections',
-  description: 'Risks have Mechanism, Preconditions, Impact and Detection; mitigations have How to apply (one sub-section per environment) and Trade-offs; incidents have Mechanism and Affected and fixed versions.',
+  description: 'Risks have Mechanism, Preconditions, Impact and Detection; mitigations have How to apply (one sub-section per environment) and Trade-offs; incidents have Mechanism and Affected and fixed versions; concepts have Inspect it.',
   run(context) {
     return context.entries.flatMap((entry) =>
       requiredSections(entry).flatMap(({ level, titles }) => {
         const present = headings(entry.body, level);
         return titles
           .filter((title) => !present.includes(title.toLowerCase()))
-          .map((title): ProblemDraft => ({ file: entry.file, field: '(body)', value: `${'#'.repeat(level)} ${title}`, message: `missing section "${'#'.repeat(level)} ${title}"`, suggestion: 'see CONTRIBUTING.md, "The anatomy of a risk"' }));
+          .map((title): ProblemDraft => ({ file: entry.file, field: '(body)', value: `${'#'.repeat(level)} ${title}`, message: `missing section "${'#'.repeat(level)} ${title}"`, suggestion: entry.kind === 'concepts' ? INSPECT_SUGGESTION : 'see CONTRIBUTING.md, "The anatomy of a risk"' }));
       }),
     );
+  },
+};
+
+/** A missing section is body-sections' problem; this rule asks what the section must hold. */
+export const inspectCommands: IntegrityRule = {
+  name: 'inspect-commands',
+  description: `Every concept's "## ${INSPECT_SECTION}" section holds a fenced ${INSPECT_FENCES} block, so a reader can see the mechanism for themselves.`,
+  run(context) {
+    return context.entries.flatMap((entry): ProblemDraft[] => {
+      const section = entry.kind === 'concepts' ? findSection(entry.body, 2, INSPECT_SECTION) : undefined;
+      if (!section || INSPECT_BLOCK.test(section.text)) return [];
+      return [{ file: entry.file, field: '(body)', value: `## ${INSPECT_SECTION}`, line: entry.bodyLine + section.index, message: `section "## ${INSPECT_SECTION}" has no fenced ${INSPECT_FENCES} code block`, suggestion: INSPECT_SUGGESTION }];
+    });
   },
 };
 

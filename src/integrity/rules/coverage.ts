@@ -37,6 +37,29 @@ export const checkWithoutMitigation: IntegrityRule = {
   },
 };
 
+/**
+ * An incident is linked from the risks it illustrates (declared on the risk, like every incident
+ * link). Its mitigations are those that list it themselves or answer one of those risks: asking a
+ * mitigation to repeat a link the graph already computes would declare it twice.
+ */
+export const incidentLinks: IntegrityRule = {
+  name: 'incident-links',
+  description: 'Every incident is listed by at least one risk, and at least one mitigation answers it (listing it, or answering one of its risks).',
+  run(context) {
+    const { graph } = context;
+    return graph.incidents.flatMap((incident): ProblemDraft[] => {
+      const linked = graph.entriesIllustratedBy(incident);
+      const risks = linked.filter((entry) => entry.kind === 'risks');
+      const mitigations = [...linked.filter((entry) => entry.kind === 'mitigations'), ...risks.flatMap((risk) => graph.mitigationsOfRisk(risk))];
+      const where = { file: incident.file, field: 'id', value: incident.data.id, line: context.lineOf(incident, ['id']) };
+      const problems: ProblemDraft[] = [];
+      if (risks.length === 0) problems.push({ ...where, message: 'no risk lists this incident, so it illustrates nothing in the threat model', suggestion: `add ${incident.data.id} to incidents of the risk it is an instance of` });
+      if (mitigations.length === 0) problems.push({ ...where, message: 'no mitigation answers this incident, directly or through its risks', suggestion: `add ${incident.data.id} to incidents of the mitigation that would have stopped it, or list the incident on a risk that has mitigations` });
+      return problems;
+    });
+  },
+};
+
 export const missingCitation: IntegrityRule = {
   name: 'missing-citation',
   description: 'Every entry cites at least one source.',

@@ -1,9 +1,9 @@
 import type { IntegrityRule } from '../rule.ts';
 import { automationFixtures } from './automation.ts';
 import { bodyReferences } from './body-references.ts';
-import { diagramText, requiredBodySections } from './body.ts';
+import { diagramText, inspectCommands, requiredBodySections } from './body.ts';
 import { diagramSafety } from './diagram-safety.ts';
-import { checkWithoutMitigation, missingCitation, mitigationWithoutCheck, riskWithoutMitigation, unknownSource } from './coverage.ts';
+import { checkWithoutMitigation, incidentLinks, missingCitation, mitigationWithoutCheck, riskWithoutMitigation, unknownSource } from './coverage.ts';
 import { unknownFrameworkId } from './external-ids.ts';
 import { scannerMappings } from './scanner-mappings.ts';
 import { duplicateId, fileName, stageSet } from './identity.ts';
@@ -25,9 +25,11 @@ export const INTEGRITY_RULES: readonly IntegrityRule[] = [
   riskWithoutMitigation,
   mitigationWithoutCheck,
   checkWithoutMitigation,
+  incidentLinks,
   scannerMappings,
   unknownFrameworkId,
   requiredBodySections,
+  inspectCommands,
   diagramText,
   diagramSafety,
   automationFixtures,
