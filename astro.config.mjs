@@ -4,12 +4,18 @@ import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { bulkhead } from './src/integration/bulkhead.ts';
+import { remarkBaseLinks } from './src/integration/remark-base-links.ts';
 import { remarkIdLinks } from './src/integration/remark-id-links.ts';
-import { siteUrl } from './src/model/urls.ts';
+import { siteLocation } from './src/model/urls.ts';
+
+// BULKHEAD_SITE / BULKHEAD_BASE (src/model/urls.ts decides, and everything else asks it).
+const location = siteLocation();
 
 export default defineConfig({
-  site: siteUrl(),
-  // The scale benchmark builds in a private copy with its own cache; everyone else uses the default.
+  site: location.origin,
+  base: location.base,
+  // The scale benchmark builds in a private copy with its own cache, and the fixture build under a
+  // base path keeps its own (Astro clears its content cache when the config, base included, changes).
   ...(process.env.BULKHEAD_ASTRO_CACHE_DIR ? { cacheDir: process.env.BULKHEAD_ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
   vite: {
@@ -26,7 +32,7 @@ export default defineConfig({
     },
   },
   // Astro 7's default processor runs no remark plugins; the unified one does, and MDX inherits it.
-  markdown: { processor: unified({ remarkPlugins: [remarkIdLinks] }) },
+  markdown: { processor: unified({ remarkPlugins: [remarkIdLinks, remarkBaseLinks] }) },
   integrations: [
     bulkhead(),
     starlight({

@@ -12,9 +12,10 @@ export async function runPackage(rules: Readonly<Record<string, CheckRule>>, dat
   await runProcess(async (io) => {
     let kb;
     try {
-      // The site URL is configured once: BULKHEAD_SITE_URL when the package was built becomes the
-      // package's default, and BULKHEAD_SITE_URL at run time still overrides it, as in the repository.
-      if (!process.env.BULKHEAD_SITE_URL) {
+      // The site URL is configured once: the site's public root when the package was built
+      // (BULKHEAD_SITE or BULKHEAD_SITE_URL, with BULKHEAD_BASE) becomes the package's default, and
+      // either variable at run time still overrides it, as in the repository (src/model/urls.ts).
+      if (!process.env.BULKHEAD_SITE && !process.env.BULKHEAD_SITE_URL) {
         const packed = packagedSiteUrl(dataDirectory);
         if (packed) process.env.BULKHEAD_SITE_URL = packed;
       }

@@ -8,8 +8,12 @@ export function missingSegment(pathname: string): string {
   }
 }
 
-/** The lower-case form of a path worth trying, or undefined when the path already is lower case. */
-export function lowerCaseCandidate(pathname: string): string | undefined {
-  const lower = pathname.toLowerCase();
+/**
+ * The lower-case form of a path worth trying, or undefined when the path already is lower case.
+ * Only the part after the site's base is the site's own: a copy served under /KB/ keeps it.
+ */
+export function lowerCaseCandidate(pathname: string, base = '/'): string | undefined {
+  const prefix = pathname.startsWith(base) ? base : '';
+  const lower = prefix + pathname.slice(prefix.length).toLowerCase();
   return lower !== pathname ? lower : undefined;
 }

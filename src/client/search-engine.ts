@@ -1,3 +1,4 @@
+import { basePath, withBase } from '../model/urls.ts';
 import { lookupIdentifier, type IdIndex, type IdTarget } from '../search/lookup.ts';
 import { queryTerms, rankByTerms, relevance, type TermHit } from '../search/query-terms.ts';
 
@@ -31,7 +32,7 @@ let pagefind: Promise<PagefindModule> | undefined;
 
 /** The ID index is fetched on the first keystroke only, never on page view. */
 export function loadIdIndex(): Promise<IdIndex> {
-  idIndex ??= fetch('/search/ids.json').then((response) => {
+  idIndex ??= fetch(withBase('/search/ids.json')).then((response) => {
     if (!response.ok) throw new Error(`ID index: HTTP ${response.status}`);
     return response.json() as Promise<IdIndex>;
   });
@@ -40,9 +41,10 @@ export function loadIdIndex(): Promise<IdIndex> {
 
 function loadPagefind(): Promise<PagefindModule> {
   pagefind ??= (async () => {
-    const url = '/pagefind/pagefind.js';
+    const url = withBase('/pagefind/pagefind.js');
     const module = (await import(/* @vite-ignore */ url)) as PagefindModule;
-    await module.options({ excerptLength: 24 });
+    // Pagefind records pages by their path in the build; baseUrl puts the site's base in front.
+    await module.options({ excerptLength: 24, baseUrl: basePath() });
     await module.init();
     return module;
   })();

@@ -3,7 +3,7 @@ import type { IdEntry } from '../graph/entries.ts';
 import type { ContentGraph } from '../graph/graph.ts';
 import { buildMatrices } from '../matrices/builders.ts';
 import { cellText } from '../matrices/model.ts';
-import { entryUrl } from '../model/urls.ts';
+import { entryUrl, withBase } from '../model/urls.ts';
 import { SCHEMAS } from '../schemas/index.ts';
 
 /** Bumped when the shape of kb.json changes in a way consumers must notice. */
@@ -27,12 +27,12 @@ function links(graph: ContentGraph, entry: IdEntry): Record<string, string[]> {
   }
 }
 
-/** The whole graph: every entry's own data, its links in both directions, and every alias. */
+/** The whole graph: every entry's own data, its links in both directions, and every alias. Paths are the served ones (under the site's base). */
 export function buildKnowledgeBase(graph: ContentGraph, generated: string) {
   const entries = graph.allPagedEntries().map((entry) => ({
     type: entry.kind,
     id: entry.data.id,
-    path: entryUrl(entry),
+    path: withBase(entryUrl(entry)),
     file: entry.file,
     automated: entry.kind === 'checks' ? Boolean(entry.automation) : undefined,
     data: entry.data,
@@ -40,7 +40,7 @@ export function buildKnowledgeBase(graph: ContentGraph, generated: string) {
   }));
   const aliases = Object.fromEntries(graph.allPagedEntries().flatMap((entry) => entry.data.aliases.map((alias) => [alias, entry.data.id])));
   const matrices = buildMatrices(graph).map((matrix) => ({ id: matrix.id, title: matrix.title, columns: matrix.columns, rows: matrix.rows.map((row) => [cellText(row.header), ...row.cells.map(cellText)]) }));
-  return { $schema: '/kb.schema.json', version: KB_FORMAT_VERSION, generated, entries, sources: graph.sources.map((source) => source.data), aliases, matrices };
+  return { $schema: withBase('/kb.schema.json'), version: KB_FORMAT_VERSION, generated, entries, sources: graph.sources.map((source) => source.data), aliases, matrices };
 }
 
 /** JSON Schema of kb.json, generated from the same Zod schemas that validate content. */
@@ -48,7 +48,7 @@ export function buildKnowledgeBaseSchema() {
   const entryData = Object.fromEntries(Object.entries(SCHEMAS).map(([name, schema]) => [name, z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' })]));
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: '/kb.schema.json',
+    $id: withBase('/kb.schema.json'),
     title: 'Bulkhead knowledge base export',
     type: 'object',
     required: ['version', 'generated', 'entries', 'sources', 'aliases', 'matrices'],

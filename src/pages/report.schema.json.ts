@@ -1,5 +1,7 @@
 import type { APIRoute } from 'astro';
-import { reportSchema } from '../report/schema.ts';
+import { withBase } from '../model/urls.ts';
+import { REPORT_SCHEMA_PATH, reportSchema } from '../report/schema.ts';
 
 /** The schema of `bulkhead report --format json`, for dashboards that read the report. */
-export const GET: APIRoute = () => new Response(JSON.stringify(reportSchema(), null, 1), { headers: { 'Content-Type': 'application/schema+json' } });
+// Its $id is where it is served, under the site's base.
+export const GET: APIRoute = () => new Response(JSON.stringify({ ...reportSchema(), $id: withBase(REPORT_SCHEMA_PATH) }, null, 1), { headers: { 'Content-Type': 'application/schema+json' } });

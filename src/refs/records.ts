@@ -185,8 +185,12 @@ export interface ScannerLinkRecord {
   entries: string[];
 }
 
-/** The machine-readable map of one scanner: every spelling to its page and mapped entries. */
-export function scannerLinkMap(records: readonly RefRecord[], scanner: ScannerKey, urlOf: (entry: IdEntry) => string) {
+/**
+ * The machine-readable map of one scanner: every spelling to its page and mapped entries. `link`
+ * turns a site path into the form the map is published in: the site's /ref/<scanner>.json puts
+ * its base in front, so the map's paths resolve on a copy served under one.
+ */
+export function scannerLinkMap(records: readonly RefRecord[], scanner: ScannerKey, urlOf: (entry: IdEntry) => string, link: (path: string) => string = (path) => path) {
   const catalog = SCANNER_CATALOGS[scanner];
   const rules: Record<string, ScannerLinkRecord> = {};
   for (const record of records.filter((item) => item.namespace === scanner)) {
@@ -194,7 +198,7 @@ export function scannerLinkMap(records: readonly RefRecord[], scanner: ScannerKe
     for (const spelling of [record.id, ...(rule?.spellings ?? [])]) {
       rules[spelling] = {
         canonical: record.id,
-        url: canonicalRefPath(record),
+        url: link(canonicalRefPath(record)),
         title: record.title,
         mapped: isMapped(record),
         status: record.scanner?.status ?? 'unanswered',
@@ -205,7 +209,7 @@ export function scannerLinkMap(records: readonly RefRecord[], scanner: ScannerKe
         risks: record.risks.map((risk) => risk.data.id),
         checks: record.checks.map((check) => check.data.id),
         mitigations: record.mitigations.map((mitigation) => mitigation.data.id),
-        entries: [...record.risks, ...record.checks].map(urlOf),
+        entries: [...record.risks, ...record.checks].map((entry) => link(urlOf(entry))),
       };
     }
   }

@@ -1,6 +1,6 @@
 import { resolveScannerId, SCANNER_CATALOGS } from '../catalogs/scanners.ts';
 import type { ContentGraph } from '../graph/graph.ts';
-import { entryUrl } from '../model/urls.ts';
+import { entryUrl, withBase } from '../model/urls.ts';
 import { COLLECTION_LABELS, SCANNER_LABELS, type ScannerKey } from '../model/vocabulary.ts';
 import { canonicalRefPath, isMapped, type RefRecord } from '../refs/records.ts';
 import { isIdentifierQuery, normalizeQuery, type IdIndex, type IdTarget } from './lookup.ts';
@@ -22,7 +22,8 @@ function capabilityVariants(identifier: string): string[] {
 /**
  * Builds the exact-ID index from the graph and the /ref/ records. An identifier that names an
  * entry sends the reader to that entry; a scanner or framework ID to its /ref/ page with the
- * mapped risks and checks alongside.
+ * mapped risks and checks alongside. URLs are links on the served site (under its base), as the
+ * search dialog opens them.
  */
 export function buildIdIndex(graph: ContentGraph, records: readonly RefRecord[]): IdIndex {
   const targets: IdTarget[] = [];
@@ -45,15 +46,15 @@ export function buildIdIndex(graph: ContentGraph, records: readonly RefRecord[])
     const identifiers = [entry.data.id, ...entry.data.aliases];
     if (entry.kind === 'concepts') identifiers.push(...entry.data.identifiers.flatMap(capabilityVariants));
     if (entry.kind === 'stages') identifiers.push(entry.data.key);
-    add({ label: `${entry.data.id} ${entry.data.title}`, kind: COLLECTION_LABELS[entry.kind].singular, url: entryUrl(entry) }, identifiers);
+    add({ label: `${entry.data.id} ${entry.data.title}`, kind: COLLECTION_LABELS[entry.kind].singular, url: withBase(entryUrl(entry)) }, identifiers);
   }
   for (const incident of graph.incidents) {
-    if (incident.data.cves.length > 0) add({ label: `${incident.data.cves.join(', ')}: ${incident.data.title}`, kind: 'Incident', url: entryUrl(incident) }, incident.data.cves);
+    if (incident.data.cves.length > 0) add({ label: `${incident.data.cves.join(', ')}: ${incident.data.title}`, kind: 'Incident', url: withBase(entryUrl(incident)) }, incident.data.cves);
   }
 
   for (const record of records) {
     if (record.namespace === 'cve') continue;
-    const related = [...record.risks, ...record.checks, ...(record.risks.length === 0 ? record.mitigations : [])].slice(0, 6).map((entry) => ({ label: `${entry.data.id} ${entry.data.title}`, url: entryUrl(entry) }));
+    const related = [...record.risks, ...record.checks, ...(record.risks.length === 0 ? record.mitigations : [])].slice(0, 6).map((entry) => ({ label: `${entry.data.id} ${entry.data.title}`, url: withBase(entryUrl(entry)) }));
     const identifiers = [record.id, ...record.segments];
     if (record.namespace in SCANNER_PREFIXES) {
       const scanner = record.namespace as ScannerKey;
@@ -64,7 +65,7 @@ export function buildIdIndex(graph: ContentGraph, records: readonly RefRecord[])
     if (record.namespace === 'nist-800-190') identifiers.push(`NIST ${record.id}`, `NIST SP 800-190 ${record.id}`, `800-190 ${record.id}`);
     if (record.namespace === 'owasp-k8s') identifiers.push(record.id.replace(':', ' '));
     const kind = record.namespace in SCANNER_PREFIXES ? `${SCANNER_LABELS[record.namespace as ScannerKey]} rule` : record.authority;
-    add({ label: `${record.id}: ${record.title}${record.scanner?.status === 'out-of-scope' ? ' (out of scope)' : isMapped(record) || !record.scanner ? '' : ' (unanswered)'}`, kind, url: canonicalRefPath(record), ...(related.length > 0 ? { related } : {}) }, identifiers);
+    add({ label: `${record.id}: ${record.title}${record.scanner?.status === 'out-of-scope' ? ' (out of scope)' : isMapped(record) || !record.scanner ? '' : ' (unanswered)'}`, kind, url: withBase(canonicalRefPath(record)), ...(related.length > 0 ? { related } : {}) }, identifiers);
   }
   return { version: 1, targets, keys };
 }

@@ -1,19 +1,19 @@
 import { resolveScannerId } from '../catalogs/scanners.ts';
-import { refPath } from '../model/urls.ts';
+import { refPath, withBase } from '../model/urls.ts';
 import { SCANNERS, type ScannerKey } from '../model/vocabulary.ts';
 
 /** Where a scanner ID written in prose links to, or undefined when no catalog has it. */
 export type ScannerIdResolver = (id: string, scanner: ScannerKey | undefined) => string | undefined;
 
-/** Catalogued IDs only: a named scanner is asked alone; a bare ID links when exactly one scanner has it. */
+/** Catalogued IDs only: a named scanner is asked alone; a bare ID links when exactly one scanner has it. Links carry the site's base. */
 export const catalogResolver: ScannerIdResolver = (id, scanner) => {
   if (scanner) {
     const rule = resolveScannerId(scanner, id);
-    return rule ? refPath(scanner, rule.id) : undefined;
+    return rule ? withBase(refPath(scanner, rule.id)) : undefined;
   }
   const found = SCANNERS.flatMap((candidate) => {
     const rule = resolveScannerId(candidate, id);
-    return rule ? [refPath(candidate, rule.id)] : [];
+    return rule ? [withBase(refPath(candidate, rule.id))] : [];
   });
   return found.length === 1 ? found[0] : undefined;
 };

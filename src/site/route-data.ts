@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
+import { withBase } from '../model/urls.ts';
 import { getGraph } from './graph.ts';
 import { contentHistory, editUrl, repositoryUrl } from './history.ts';
 import { stageLinkLabel } from './stage-labels.ts';
@@ -14,6 +15,14 @@ const escapeHtml = (text: string): string => text.replace(/[&<>]/g, (char) => (c
  */
 function escapeTitleTag(head: StarlightRouteData['head']): void {
   for (const entry of head) if (entry.tag === 'title' && entry.content) entry.content = escapeHtml(entry.content);
+}
+
+/**
+ * The 404 page answers at every missing address: a canonical link or og:url naming "/404/", an
+ * address that does not exist, would tell crawlers and link previews the wrong thing.
+ */
+function dropCanonical(head: StarlightRouteData['head']): StarlightRouteData['head'] {
+  return head.filter((entry) => !(entry.tag === 'link' && entry.attrs?.rel === 'canonical') && !(entry.tag === 'meta' && entry.attrs?.property === 'og:url'));
 }
 
 /** Stage links in the sidebar carry the stage's own title, as its page and the matrices do. */
@@ -32,6 +41,7 @@ function relabelStages(entries: SidebarEntry[], labelOf: (href: string) => strin
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
   escapeTitleTag(route.head);
+  if (context.url.pathname.replace(/\/?$/, '/') === withBase('/404/')) route.head = dropCanonical(route.head);
   const stages = getGraph().stages;
   const labelOf = (href: string) => stageLinkLabel(stages, href);
   relabelStages(route.sidebar, labelOf);

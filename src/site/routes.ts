@@ -1,9 +1,9 @@
 import type { IdEntry } from '../graph/entries.ts';
 import type { ContentGraph } from '../graph/graph.ts';
-import { entryUrl } from '../model/urls.ts';
+import { entryUrl, withBase } from '../model/urls.ts';
 
-/** Pages' name for entryUrl. */
-export const urlOf = entryUrl;
+/** An entry's link on a page: its path under the site's base (BULKHEAD_BASE). */
+export const urlOf = (entry: IdEntry): string => withBase(entryUrl(entry));
 
 export interface EntryRoute<E extends IdEntry> {
   params: { id: string };
