@@ -1,7 +1,8 @@
 /**
  * A minimal static server for a built site, used by the browser tests, screenshots and
- * benchmarks: `node scripts/static-server.ts DIR PORT`. It behaves like a static host: gzip,
- * directory index.html, /404.html with status 404. (astro preview allows one server per project,
+ * benchmarks: `node scripts/static-server.ts DIR PORT [BASE]`. It behaves like a static host: gzip,
+ * directory index.html, /404.html with status 404. With BASE (/kb/, for a build made with
+ * BULKHEAD_BASE=/kb/) the site is served under that path only, as on GitHub Pages for a project. (astro preview allows one server per project,
  * and the tests serve two builds at once.)
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -29,14 +30,15 @@ const TYPES: Record<string, string> = {
 };
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.csv', '.svg', '.xml', '.txt']);
 
-export function serveStatic(root: string, port: number, host = '127.0.0.1') {
+export function serveStatic(root: string, port: number, host = '127.0.0.1', basePath = '/') {
   const base = resolve(root);
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', `http://${host}`);
     // A malformed escape (%E0%A4%A) names no file; like a static host, answer with the 404 page.
     let decoded: string | undefined;
     try {
-      decoded = decodeURIComponent(url.pathname);
+      // Outside the base path nothing is served: the 404 page answers, as a host would.
+      decoded = url.pathname.startsWith(basePath) ? decodeURIComponent(`/${url.pathname.slice(basePath.length)}`) : undefined;
     } catch {
       decoded = undefined;
     }
@@ -67,7 +69,7 @@ export function serveStatic(root: string, port: number, host = '127.0.0.1') {
 }
 
 if (import.meta.main) {
-  const [root = 'dist', port = '4321'] = process.argv.slice(2);
-  serveStatic(root, Number(port));
-  console.log(`serving ${root} at http://127.0.0.1:${port}/`);
+  const [root = 'dist', port = '4321', basePath = '/'] = process.argv.slice(2);
+  serveStatic(root, Number(port), '127.0.0.1', basePath);
+  console.log(`serving ${root} at http://127.0.0.1:${port}${basePath}`);
 }

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { KB_BUILD_ENV, KB_OUT_DIR } from '../tests/e2e/fixture-kb/site.ts';
 
 interface Tally {
   passed: number;
@@ -26,8 +27,8 @@ function run(label: string, command: string, args: string[], env: Record<string,
 }
 
 /** A gate step counts as one test. */
-function gate(label: string, command: string, args: string[]): boolean {
-  const ok = run(label, command, args);
+function gate(label: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+  const ok = run(label, command, args, env);
   if (ok) total.passed++;
   else {
     total.failed++;
@@ -61,13 +62,11 @@ suite('unit tests', node, bin('vitest/vitest.mjs', 'run', '--reporter=default', 
 });
 
 const built = gate('site build', node, ['scripts/build.ts']);
-const fixtureBuilt = run('fixture site build', node, ['scripts/build.ts', '--outDir', 'dist-fixture'], { BULKHEAD_CONTENT_DIR: 'tests/fixtures/content' });
-if (fixtureBuilt) total.passed++;
-else {
-  total.failed++;
-  failures.push('fixture site build');
-}
-if (built && fixtureBuilt) {
+const fixtureBuilt = gate('fixture site build', node, ['scripts/build.ts', '--outDir', 'dist-fixture'], { BULKHEAD_CONTENT_DIR: 'tests/fixtures/content' });
+// The fixture again as a copy under a sub-path (BULKHEAD_BASE), which the fixture-kb browser tests
+// crawl. Its own Astro cache: a different base would otherwise clear the main build's content cache.
+const kbBuilt = gate('fixture site build under /kb/', node, ['scripts/build.ts', '--outDir', KB_OUT_DIR], { ...KB_BUILD_ENV, BULKHEAD_ASTRO_CACHE_DIR: 'node_modules/.astro-fixture-kb' });
+if (built && fixtureBuilt && kbBuilt) {
   const playwrightReport = join(reports, 'playwright.json');
   suite('browser tests', node, bin('@playwright/test/cli.js', 'test'), playwrightReport, (json) => {
     const stats = (json as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
