@@ -27,6 +27,8 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['vulnerabilities', 'cve'],
   ['limit', 'quota'],
   ['tls', 'https', 'certificate'],
+  // Readers say "misconfiguration"; the pages name the setting's configuration.
+  ['configuration', 'misconfiguration', 'misconfigured'],
 ];
 
 /** What an escape of a container ends in: pages about one say "on the host" more often than "escape". */

@@ -58,6 +58,8 @@ describe('plain-language queries', () => {
     expect(terms[0]).toContain('stale');
     expect(queryTerms('CAP_SYS_ADMIN')[0]).toEqual(['cap_sys_admin', 'sys_admin']);
     expect(queryTerms('runc escape')[1]).toEqual(expect.arrayContaining(['escape', 'breakout', 'host']));
+    // The pages say "configuration" where a reader says "misconfiguration" (seed topic: configuration errors).
+    expect(queryTerms('container misconfiguration')[1]).toContain('configuration');
   });
   it('rank pages by summed scores times the terms they match: more of the query counts, a filler word does not decide', () => {
     const ranked = rankByTerms([
