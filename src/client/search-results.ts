@@ -1,10 +1,9 @@
+import { escapeHtmlAttribute, escapeHtmlText } from '../model/escape-html.ts';
 import type { IdTarget, PageResult } from './search-engine.ts';
 
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-
-/** Pagefind excerpts carry <mark> around hits and nothing else worth keeping. */
+/** Pagefind excerpts carry <mark> around hits and nothing else worth keeping: all else is text. */
 function safeExcerpt(excerpt: string): string {
-  return escapeHtml(excerpt).replace(/&#60;mark&#62;/g, '<mark>').replace(/&#60;\/mark&#62;/g, '</mark>');
+  return escapeHtmlText(excerpt).replace(/&lt;mark&gt;/g, '<mark>').replace(/&lt;\/mark&gt;/g, '</mark>');
 }
 
 /**
@@ -18,17 +17,17 @@ export function renderResults(list: HTMLElement, prefix: string, ids: IdTarget[]
   const rest = pages.filter((page) => !idUrls.has(page.url));
   const options: string[] = [];
   let index = 0;
-  const option = (html: string, url: string, extraClass = '') => `<li role="presentation"><a role="option" id="${prefix}-${index++}" class="search-option ${extraClass}" aria-selected="false" href="${escapeHtml(url)}">${html}</a></li>`;
+  const option = (html: string, url: string, extraClass = '') => `<li role="presentation"><a role="option" id="${prefix}-${index++}" class="search-option ${extraClass}" aria-selected="false" href="${escapeHtmlAttribute(url)}">${html}</a></li>`;
   if (ids.length > 0) options.push(`<li role="presentation" class="search-group">Exact ID match</li>`);
   for (const target of ids) {
-    options.push(option(`<span class="search-title"><span class="search-kind">${escapeHtml(target.kind)}</span> ${escapeHtml(target.label)}</span>`, target.url, 'search-exact'));
-    for (const item of target.related ?? []) options.push(option(`<span class="search-title"><span class="search-kind">maps to</span> ${escapeHtml(item.label)}</span>`, item.url, 'search-related-option'));
+    options.push(option(`<span class="search-title"><span class="search-kind">${escapeHtmlText(target.kind)}</span> ${escapeHtmlText(target.label)}</span>`, target.url, 'search-exact'));
+    for (const item of target.related ?? []) options.push(option(`<span class="search-title"><span class="search-kind">maps to</span> ${escapeHtmlText(item.label)}</span>`, item.url, 'search-related-option'));
   }
   if (rest.length > 0) options.push(`<li role="presentation" class="search-group">Pages</li>`);
   for (const page of rest) {
-    options.push(option(`<span class="search-title">${page.type ? `<span class="search-kind">${escapeHtml(page.type)}</span> ` : ''}${escapeHtml(page.title)}</span><span class="search-excerpt">${safeExcerpt(page.excerpt)}</span>`, page.url));
+    options.push(option(`<span class="search-title">${page.type ? `<span class="search-kind">${escapeHtmlText(page.type)}</span> ` : ''}${escapeHtmlText(page.title)}</span><span class="search-excerpt">${safeExcerpt(page.excerpt)}</span>`, page.url));
   }
-  if (options.length === 0 && query.trim().length >= 2) options.push(`<li role="presentation" class="search-empty">No results for “${escapeHtml(query)}”. Try an ID such as KSV017, CVE-2019-5736 or CAP_SYS_ADMIN.</li>`);
+  if (options.length === 0 && query.trim().length >= 2) options.push(`<li role="presentation" class="search-empty">No results for “${escapeHtmlText(query)}”. Try an ID such as KSV017, CVE-2019-5736 or CAP_SYS_ADMIN.</li>`);
   list.innerHTML = options.join('');
   return [...list.querySelectorAll<HTMLElement>('[role="option"]')];
 }

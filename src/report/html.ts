@@ -6,15 +6,13 @@
  * light and dark from prefers-color-scheme; print CSS lays it out on A4 in the light colours.
  * Everything that comes from input (file names, objects, messages, rule IDs) is escaped.
  */
+import { escapeHtmlAttribute } from '../model/escape-html.ts';
 import { SCANNER_LABELS, SEVERITIES, type Severity } from '../model/vocabulary.ts';
 import type { ReportDocument } from './document.ts';
 import type { OtherFinding, ReportFinding, Source, Tool } from './model.ts';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character);
-}
-const e = escapeHtml;
+/** Input lands in text and in a quoted href alike: the attribute escape is safe for both. */
+const e = escapeHtmlAttribute;
 
 /** Only http(s) links are written as links: a report never carries a javascript: URL, whatever its input. */
 function link(url: string, text: string): string {

@@ -1,3 +1,5 @@
+import { escapeHtmlAttribute } from '../model/escape-html.ts';
+
 /**
  * Mermaid draws labels at 16 px and sizes its SVG to the container, so a wide flowchart on a
  * 390 px screen shrank until its labels were 3–4 px. Below this scale the diagram keeps its
@@ -12,8 +14,6 @@ export function naturalWidth(svg: string): number | undefined {
   return viewBox?.length === 4 && Number.isFinite(width) && width > 0 ? width : undefined;
 }
 
-const escapeAttribute = (text: string): string => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-
 /**
  * The SVG as a page shows it: an image with the text alternative as its name (screen readers
  * get that instead of Mermaid's graphics document), and a minimum width for legible labels.
@@ -27,5 +27,5 @@ export function prepareDiagramSvg(svg: string, alt: string, minScale = MIN_DIAGR
     // property that bulkhead.css applies on narrow screens (a desktop column fits most diagrams).
     out = /^<svg[^>]*\sstyle="/.test(out) ? out.replace(/^(<svg[^>]*\sstyle=")([^"]*)"/, (_, start: string, style: string) => `${start}${style.trim().replace(/;?$/, ';')} --diagram-min-width: ${minWidth}px;"`) : out.replace(/^<svg/, `<svg style="--diagram-min-width: ${minWidth}px;"`);
   }
-  return out.replace(/^<svg/, `<svg role="img" aria-label="${escapeAttribute(alt)}"`);
+  return out.replace(/^<svg/, `<svg role="img" aria-label="${escapeHtmlAttribute(alt)}"`);
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
+import { escapeHtmlText } from '../model/escape-html.ts';
 import { withBase } from '../model/urls.ts';
 import { getGraph } from './graph.ts';
 import { contentHistory, editUrl, repositoryUrl } from './history.ts';
@@ -7,14 +8,13 @@ import { stageLinkLabel } from './stage-labels.ts';
 
 type SidebarEntry = StarlightRouteData['sidebar'][number];
 
-const escapeHtml = (text: string): string => text.replace(/[&<>]/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : '&gt;'));
-
 /**
  * Starlight writes each head entry's content with set:html, so a title holding
- * `</title><script>` would run as script. Titles come from content files, never markup: escape.
+ * `</title><script>` would run as script. Titles come from content files, never markup: escape
+ * them as text content (the <title> element's text; no attribute is written here).
  */
 function escapeTitleTag(head: StarlightRouteData['head']): void {
-  for (const entry of head) if (entry.tag === 'title' && entry.content) entry.content = escapeHtml(entry.content);
+  for (const entry of head) if (entry.tag === 'title' && entry.content) entry.content = escapeHtmlText(entry.content);
 }
 
 /**
