@@ -1,4 +1,5 @@
 import { resolveScannerId } from '../catalogs/scanners.ts';
+import { escapeHtmlAttribute } from '../model/escape-html.ts';
 import { refPath, withBase } from '../model/urls.ts';
 import { SCANNERS, type ScannerKey } from '../model/vocabulary.ts';
 
@@ -82,7 +83,7 @@ export function linkScannerIds(html: string, resolve: ScannerIdResolver = catalo
       let out = '';
       let last = 0;
       for (const link of links) {
-        out += `${part.slice(last, link.start)}<a href="${link.href}" class="scanner-id">${part.slice(link.start, link.end)}</a>`;
+        out += `${part.slice(last, link.start)}<a href="${escapeHtmlAttribute(link.href)}" class="scanner-id">${part.slice(link.start, link.end)}</a>`;
         last = link.end;
       }
       return out + part.slice(last);
