@@ -1,4 +1,4 @@
-import { defineRule, hitAt, type DockerfileInstruction } from '../../../src/rules/api.ts';
+import { defineRule, expandWith, hitAt, rawKeyValues, renderParts, variablesBefore, type Dockerfile, type DockerfileInstruction } from '../../../src/rules/api.ts';
 
 /**
  * Switches that turn TLS certificate verification off, as they appear in a RUN command. The
@@ -22,16 +22,40 @@ const VARIABLES: { pattern: RegExp; what: string }[] = [
   { pattern: /PIP_TRUSTED_HOST(=|\s+)\S/, what: 'PIP_TRUSTED_HOST makes pip accept those hosts without a valid certificate' },
 ];
 
-function findings(instruction: DockerfileInstruction): string[] {
-  const text = instruction.args;
+function matches(instruction: DockerfileInstruction, text: string): string[] {
   const found = VARIABLES.filter(({ pattern }) => pattern.test(text)).map(({ what }) => what);
   if (instruction.keyword === 'RUN') found.push(...RUN_SWITCHES.filter(({ pattern }) => pattern.test(text)).map(({ what }) => what));
   return found;
+}
+
+/**
+ * The instruction with the ARG and ENV values in scope substituted (dockerfile-scope.ts): what
+ * BuildKit sets for ENV and ARG, and what the shell of a RUN sees when it expands `$NAME`, so
+ * `ARG CURL_OPTS=--insecure` then `RUN curl $CURL_OPTS` is read as `curl --insecure`. Variables
+ * the Dockerfile gives no value stay as written; undefined when nothing is substituted.
+ */
+function substituted(dockerfile: Dockerfile, instruction: DockerfileInstruction): string | undefined {
+  if (!instruction.args.includes('$')) return undefined;
+  const variables = variablesBefore(dockerfile, instruction);
+  if (instruction.keyword === 'RUN') {
+    const expanded = expandWith(dockerfile, instruction.args, variables);
+    return expanded.error ? undefined : renderParts(expanded.parts);
+  }
+  return rawKeyValues(instruction, dockerfile.escape)
+    .map(({ key, raw }) => (raw === undefined ? key : `${key}=${renderParts(expandWith(dockerfile, raw, variables).parts)}`))
+    .join(' ');
+}
+
+function findings(dockerfile: Dockerfile, instruction: DockerfileInstruction): string[] {
+  const written = matches(instruction, instruction.args);
+  const text = substituted(dockerfile, instruction);
+  const resolved = text === undefined ? [] : matches(instruction, text).filter((what) => !written.includes(what)).map((what) => `${what} (once its ARG and ENV variables are substituted)`);
+  return [...written, ...resolved];
 }
 
 export default defineRule({
   dockerfile: (dockerfile) =>
     dockerfile.instructions
       .filter((instruction) => ['RUN', 'ENV', 'ARG'].includes(instruction.keyword))
-      .flatMap((instruction) => findings(instruction).map((what) => hitAt(instruction, `${instruction.keyword}: ${what}, so a network attacker can replace what the build downloads`))),
+      .flatMap((instruction) => findings(dockerfile, instruction).map((what) => hitAt(instruction, `${instruction.keyword}: ${what}, so a network attacker can replace what the build downloads`))),
 });

@@ -1,0 +1,6 @@
+FROM debian:12-slim@sha256:2424c1850714a4d94666ec928e24d86de958646737b1d113f5b2207be44d37d8
+# The shell of RUN expands $CURL_OPTS to --insecure --location
+ARG CURL_OPTS="--insecure --location"
+RUN apt-get update && apt-get install -y --no-install-recommends curl \
+ && curl $CURL_OPTS -o /tmp/tool.tar.gz https://downloads.example.com/tool.tar.gz
+USER 10001
