@@ -1,11 +1,12 @@
-import { defineRule, hitAt, type Dockerfile, type DockerfileInstruction } from '../../../src/rules/api.ts';
+import { defineRule, hitAt, parentStage, type Dockerfile, type DockerfileInstruction } from '../../../src/rules/api.ts';
 
 /** The HEALTHCHECK that applies to a stage: its own last one, or that of the earlier stage it is built FROM. */
 function healthcheck(dockerfile: Dockerfile, index: number, depth = 0): DockerfileInstruction | undefined {
   const own = dockerfile.instructions.filter((instruction) => instruction.stage === index && instruction.keyword === 'HEALTHCHECK').at(-1);
   if (own) return own;
   const stage = dockerfile.stages[index];
-  const parent = stage && dockerfile.stages.find((candidate) => candidate.index < index && candidate.alias === stage.image.toLowerCase());
+  // parentStage expands the FROM image with the global ARGs, as BuildKit does: `FROM ${BASE}` finds the stage BASE names.
+  const parent = stage && parentStage(dockerfile, stage);
   return parent && depth < dockerfile.stages.length ? healthcheck(dockerfile, parent.index, depth + 1) : undefined;
 }
 
