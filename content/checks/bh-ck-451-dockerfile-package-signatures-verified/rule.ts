@@ -1,4 +1,4 @@
-import { defineRule, hitAt } from '../../../src/rules/api.ts';
+import { defineRule, expandWith, hitAt, renderParts, variablesBefore, type Dockerfile, type DockerfileInstruction } from '../../../src/rules/api.ts';
 
 /**
  * Options that install packages without verifying their signature or digest. Each pattern
@@ -15,11 +15,29 @@ const SWITCHES: { pattern: RegExp; what: string }[] = [
   { pattern: /rpm[^|&;]*\s--no(digest|signature|verify|filedigest)/, what: 'rpm --nodigest/--nosignature/--noverify/--nofiledigest skips package verification' },
 ];
 
+/**
+ * The RUN command as its shell sees it after `$NAME` expansion with the ARG and ENV values in
+ * scope (dockerfile-scope.ts), so `ARG APT_OPTS=--allow-unauthenticated` then
+ * `RUN apt-get install $APT_OPTS curl` is read as the option it is. Variables the Dockerfile gives
+ * no value stay as written; undefined when nothing is substituted.
+ */
+function substituted(dockerfile: Dockerfile, instruction: DockerfileInstruction): string | undefined {
+  if (!instruction.args.includes('$')) return undefined;
+  const expanded = expandWith(dockerfile, instruction.args, variablesBefore(dockerfile, instruction));
+  return expanded.error ? undefined : renderParts(expanded.parts);
+}
+
+function findings(dockerfile: Dockerfile, instruction: DockerfileInstruction): string[] {
+  const written = SWITCHES.filter(({ pattern }) => pattern.test(instruction.args)).map(({ what }) => what);
+  const text = substituted(dockerfile, instruction);
+  if (text === undefined) return written;
+  const resolved = SWITCHES.filter(({ pattern, what }) => !written.includes(what) && pattern.test(text)).map(({ what }) => `${what} (once its ARG and ENV variables are substituted)`);
+  return [...written, ...resolved];
+}
+
 export default defineRule({
   dockerfile: (dockerfile) =>
     dockerfile.instructions
       .filter((instruction) => instruction.keyword === 'RUN')
-      .flatMap((instruction) =>
-        SWITCHES.filter(({ pattern }) => pattern.test(instruction.args)).map(({ what }) => hitAt(instruction, `${what}, so a tampered package would be installed without complaint`)),
-      ),
+      .flatMap((instruction) => findings(dockerfile, instruction).map((what) => hitAt(instruction, `${what}, so a tampered package would be installed without complaint`))),
 });

@@ -1,0 +1,5 @@
+FROM debian:12-slim@sha256:2424c1850714a4d94666ec928e24d86de958646737b1d113f5b2207be44d37d8
+# The same variable with options that keep signature checks on
+ARG APT_OPTS="-y --no-install-recommends"
+RUN apt-get update && apt-get install $APT_OPTS curl && rm -rf /var/lib/apt/lists/*
+USER 10001
