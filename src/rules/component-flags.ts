@@ -62,19 +62,25 @@ export function componentFlags(object: KubeObject): ComponentFlags[] {
     for (let index = 0; index < all.length; index += 1) {
       const current = all[index];
       if (!current || !current.word.startsWith('-')) continue;
+      // etcd parses with Go's flag package, where -name and --name are the same flag. The kube-*
+      // binaries use pflag, where a single dash starts one-letter shorthands, so `-name=x` is not
+      // the flag `name`; and component-base's cli.Run normalizes `_` to `-` in flag names, so
+      // `--anonymous_auth=true` sets anonymous-auth.
+      if (component !== 'etcd' && !current.word.startsWith('--')) continue;
       const text = current.word.replace(/^--?/, '');
+      const normalize = (name: string) => (component === 'etcd' ? name : name.replaceAll('_', '-'));
       const equals = text.indexOf('=');
       if (equals >= 0) {
-        flags.push({ name: text.slice(0, equals), value: text.slice(equals + 1), path: current.path });
+        flags.push({ name: normalize(text.slice(0, equals)), value: text.slice(equals + 1), path: current.path });
         continue;
       }
       const next = all[index + 1];
       // pflag reads `--flag value` for non-boolean flags; the type is unknown here, so a following
       // word that is not itself a flag is taken as the value (kubeadm always writes `--flag=value`).
       if (next && !next.word.startsWith('-')) {
-        flags.push({ name: text, value: next.word, path: current.path });
+        flags.push({ name: normalize(text), value: next.word, path: current.path });
         index += 1;
-      } else flags.push({ name: text, value: 'true', path: current.path });
+      } else flags.push({ name: normalize(text), value: 'true', path: current.path });
     }
     const commandPath = [...container.path, Array.isArray(container.value.command) ? 'command' : 'args'];
     result.push({

@@ -38,6 +38,24 @@ describe('componentFlags reads flags the way the binaries parse them', () => {
     expect(flags.get('enable-admission-plugins')?.value).toBe('NodeRestriction,AlwaysAdmit');
   });
 
+  it('reads --name_with_underscores as --name-with-hyphens, as component-base normalizes kube-* flag names', () => {
+    expect(apiserver(['kube-apiserver', '--anonymous-auth=false', '--anonymous_auth=true']).get('anonymous-auth')?.value).toBe('true');
+  });
+
+  it('does not read a single-dash word as a long flag of a kube-* binary (pflag shorthand syntax)', () => {
+    expect(apiserver(['kube-apiserver', '--anonymous-auth=true', '-anonymous-auth=false']).get('anonymous-auth')?.value).toBe('true');
+  });
+
+  it('reads -name as --name for etcd, which parses with Go\'s flag package', () => {
+    const yaml = 'apiVersion: v1\nkind: Pod\nmetadata: {name: etcd, namespace: kube-system}\nspec:\n  containers:\n    - name: etcd\n      image: registry.k8s.io/etcd:3.5.21-0\n      command: ["etcd", "--client-cert-auth=true", "-client-cert-auth=false", "--peer_client_cert_auth"]\n';
+    const result = readArtifact('etcd.yaml', yaml);
+    if (result.status !== 'read' || result.artifact.kind !== 'kubernetes') throw new Error('not read as Kubernetes');
+    const [flags] = [...result.artifact.objects].flatMap((object) => componentFlags(object));
+    expect(flags?.get('client-cert-auth')?.value).toBe('false');
+    // Go's flag package does not normalize names: etcd rejects --peer_client_cert_auth at start-up.
+    expect(flags?.get('peer-client-cert-auth')).toBeUndefined();
+  });
+
   it('reads a bare flag as true', () => {
     expect(apiserver(['kube-apiserver', '--allow-privileged', '--v=2']).get('allow-privileged')?.value).toBe('true');
   });
