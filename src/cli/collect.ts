@@ -66,17 +66,35 @@ function readWholeFile(path: string, size: number): Buffer {
   return buffer.subarray(0, offset);
 }
 
-const LIMIT_MIB = MAX_INPUT_BYTES / 1024 / 1024;
+const MIB = 1024 * 1024;
+const LIMIT_MIB = MAX_INPUT_BYTES / MIB;
 
 /**
  * `kubectl get -A -o json` of a large cluster is hundreds of megabytes, and such a List is read
  * one item at a time (artifacts/json-list.ts), so a `.json` file that starts like one may be this
- * large (below V8's longest string, 2^29 - 24 characters).
+ * large (below V8's longest string, 2^29 - 24 characters). Standard input has no name: there a
+ * List is known by its start alone.
  */
-export const MAX_JSON_LIST_BYTES = 500 * 1024 * 1024;
+export const MAX_JSON_LIST_BYTES = 500 * MIB;
 
-function isLargeJsonList(path: string, size: number): boolean {
-  if (size > MAX_JSON_LIST_BYTES || extname(path).toLowerCase() !== '.json') return false;
+/**
+ * Standard input over the limit is read on to tell its size, as a file's is told (and so that the
+ * command writing it, such as kubectl, is not cut off by a closed pipe), without keeping it; an
+ * endless stream is refused once as much as the largest List has gone by.
+ */
+export const MAX_COUNTED_STDIN_BYTES = MAX_JSON_LIST_BYTES;
+
+/** Standard input past the input limit is read in steps of this size. */
+const STDIN_STEP_BYTES = MIB;
+
+/** Why an input over its limit is refused: the same words for a file and for standard input. */
+function overLimit(size: number, list: boolean, moreThan = false): string {
+  const amount = `${moreThan ? 'more than ' : ''}${(size / MIB).toFixed(1)} MiB`;
+  return list ? `file is ${amount}, over the ${MAX_JSON_LIST_BYTES / MIB} MiB limit for a Kubernetes JSON List` : `file is ${amount}, over the ${LIMIT_MIB} MiB input limit`;
+}
+
+function isJsonListFile(path: string): boolean {
+  if (extname(path).toLowerCase() !== '.json') return false;
   try {
     return startsLikeJsonList(readHead(path, LIST_HEAD_BYTES).toString('utf8'));
   } catch {
@@ -97,7 +115,10 @@ function readHead(path: string, size: number): Buffer {
 /** Reads a file as UTF-8 text, refusing binaries, empty files, oversized and unreadable files with a reason. */
 export function readTextFile(path: string, stats: Stats, read: (path: string, size: number) => Buffer = readWholeFile): { text: string } | { problem: string } {
   if (stats.size === 0) return { problem: 'empty file' };
-  if (stats.size > MAX_INPUT_BYTES && !isLargeJsonList(path, stats.size)) return { problem: `file is ${(stats.size / 1024 / 1024).toFixed(1)} MiB, over the ${LIMIT_MIB} MiB input limit` };
+  if (stats.size > MAX_INPUT_BYTES) {
+    const list = isJsonListFile(path);
+    if (!list || stats.size > MAX_JSON_LIST_BYTES) return { problem: overLimit(stats.size, list) };
+  }
   let buffer: Buffer;
   try {
     buffer = read(path, stats.size);
@@ -107,16 +128,79 @@ export function readTextFile(path: string, stats: Stats, read: (path: string, si
   return decodeText(buffer);
 }
 
-/** Reads standard input up to the file size limit, so that an endless stream is refused, not buffered. */
+/**
+ * Reads the rest of standard input without keeping it, `counted` bytes having been read: its
+ * whole size, or `ended: false` when it goes on past MAX_COUNTED_STDIN_BYTES.
+ */
+function countRest(readStdin: (limit: number) => Buffer, counted: number): { size: number; ended: boolean } {
+  let size = counted;
+  while (size <= MAX_COUNTED_STDIN_BYTES) {
+    const asked = Math.min(STDIN_STEP_BYTES, MAX_COUNTED_STDIN_BYTES - size);
+    const piece = readStdin(asked);
+    size += piece.length;
+    // Up to `asked` bytes back means the input ended; `asked` + 1 means there is more.
+    if (piece.length <= asked) return { size, ended: true };
+  }
+  return { size: MAX_COUNTED_STDIN_BYTES, ended: false };
+}
+
+/**
+ * Reads standard input as a file of that size would be read: up to the input limit, or, when it
+ * starts like a Kubernetes JSON List (`kubectl get -A -o json | bulkhead check -`), up to the
+ * List limit, to be checked one item at a time. Anything larger is refused with a file's message
+ * (its size is counted, not kept), and an endless stream is refused, never buffered.
+ */
 export function readStdinText(readStdin: (limit: number) => Buffer): { text: string } | { problem: string } {
-  let buffer: Buffer;
   try {
-    buffer = readStdin(MAX_INPUT_BYTES);
+    const head = readStdin(MAX_INPUT_BYTES);
+    if (head.length <= MAX_INPUT_BYTES) return decodeText(head);
+    const list = startsLikeJsonList(head.subarray(0, LIST_HEAD_BYTES).toString('utf8'));
+    if (!list) {
+      const { size, ended } = countRest(readStdin, head.length);
+      return { problem: overLimit(size, false, !ended) };
+    }
+    if (head.subarray(0, 8192).includes(0)) return decodeText(head);
+    return readStdinList(readStdin, head);
   } catch (error) {
     return { problem: `cannot read standard input: ${describeFsError(error)}` };
   }
-  if (buffer.length > MAX_INPUT_BYTES) return { problem: `standard input is over the ${LIMIT_MIB} MiB input limit` };
-  return decodeText(buffer);
+}
+
+/**
+ * Room for a whole List read from standard input. Its size is not known ahead, so the room is
+ * the List limit: memory pages are taken only as bytes are written, so a 200 MiB List costs 200
+ * MiB, and the text is decoded from it once, as a file's is (pieces joined as strings cost twice
+ * that, once for the pieces and once for the joined text).
+ */
+function listRoom(): Buffer | undefined {
+  try {
+    return Buffer.allocUnsafe(MAX_JSON_LIST_BYTES + 1);
+  } catch {
+    // A system that commits memory up front may refuse that much at once.
+    return undefined;
+  }
+}
+
+/** The rest of a List on standard input, up to the List limit (the text is then checked one item at a time). */
+function readStdinList(readStdin: (limit: number) => Buffer, head: Buffer): { text: string } | { problem: string } {
+  const room = listRoom();
+  let pieces: Buffer[] = [];
+  const keep = (piece: Buffer, at: number) => (room ? piece.copy(room, at) : pieces.push(piece));
+  keep(head, 0);
+  let size = head.length;
+  for (;;) {
+    const asked = Math.min(STDIN_STEP_BYTES, MAX_JSON_LIST_BYTES - size);
+    const piece = readStdin(asked);
+    if (size + piece.length > MAX_JSON_LIST_BYTES) {
+      pieces = [];
+      const counted = countRest(readStdin, size + piece.length);
+      return { problem: overLimit(counted.size, true, !counted.ended) };
+    }
+    keep(piece, size);
+    size += piece.length;
+    if (piece.length <= asked) break;
+  }
+  return decodeText(room ? room.subarray(0, size) : Buffer.concat(pieces, size));
 }
 
 export function decodeText(buffer: Buffer): { text: string } | { problem: string } {

@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { collectInputs, MAX_INPUT_BYTES } from '../../src/cli/collect.ts';
+import { collectInputs, MAX_COUNTED_STDIN_BYTES, MAX_INPUT_BYTES } from '../../src/cli/collect.ts';
 import { main } from '../../src/cli/main.ts';
 
 /**
@@ -231,29 +231,91 @@ describe('standard input', () => {
     }
   });
 
-  it('is read up to the file size limit, never past it', async () => {
+  it('over the limit is read on in small steps, counted and never kept, and refused as a file is', async () => {
     const asked: number[] = [];
+    // Endless, as `yes 'a: b'` is: every call returns one byte more than asked.
+    const endless = Buffer.alloc(MAX_INPUT_BYTES + 1, 'a: b\n');
     const run = await cli(['check', '--format', 'sarif', '-', privilegedFixture], {
       readStdin: (limit) => {
         asked.push(limit);
-        return Buffer.alloc(limit + 1, 'a: b\n');
+        return endless.subarray(0, limit + 1);
       },
     });
-    expect(asked).toEqual([MAX_INPUT_BYTES]);
-    expect(errorLines(run.stderr)).toEqual(['error: <stdin>: standard input is over the 10 MiB input limit']);
+    // The first read stops at the limit; the rest are a mebibyte each, up to the counting bound.
+    expect(asked[0]).toBe(MAX_INPUT_BYTES);
+    expect(Math.max(...asked.slice(1))).toBeLessThanOrEqual(1024 * 1024);
+    expect(asked.reduce((sum, limit) => sum + limit, 0)).toBeLessThanOrEqual(MAX_COUNTED_STDIN_BYTES);
+    expect(errorLines(run.stderr)).toEqual(['error: <stdin>: file is more than 500.0 MiB, over the 10 MiB input limit']);
     expect(parseSarif(run.stdout).runs[0]?.results.map((result) => result.ruleId)).toContain('BH-CK-002');
     expect(run.code).toBe(2);
   });
 
-  it('an endless stream is refused at the limit (it used to be buffered whole: 40 MB took 1.5 GB)', async () => {
+  it('an endless stream is refused after the counting bound (it used to be buffered whole: 40 MB took 1.5 GB)', async () => {
     const child = spawn('bash', ['-c', `yes 'a: b' | "${process.execPath}" "${bin}" check -`], { cwd: root });
     const stderr: Buffer[] = [];
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.stdout.resume();
     const status = await new Promise<number | null>((done) => child.on('close', done));
-    expect(Buffer.concat(stderr).toString()).toBe('error: <stdin>: standard input is over the 10 MiB input limit\n');
+    expect(Buffer.concat(stderr).toString()).toBe('error: <stdin>: file is more than 500.0 MiB, over the 10 MiB input limit\n');
     expect(status).toBe(2);
   }, 120_000);
+});
+
+/**
+ * `kubectl get pods -A -o json` of `count` Pods in kubectl's layout (4-space indentation), one in
+ * ten privileged; the annotation makes each about 3 kB, as managedFields and status do in a real dump.
+ */
+function clusterList(count: number): string {
+  const items = Array.from({ length: count }, (_, n) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { annotations: { 'example.com/note': 'x'.repeat(3000) }, name: `app-${n}`, namespace: `team-${n % 20}` },
+    spec: { containers: [{ image: `registry.example.com/app-${n}:1.0.0`, name: 'app', securityContext: { privileged: n % 10 === 0 } }] },
+  }));
+  return `${JSON.stringify({ apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } }, null, 4)}\n`;
+}
+
+describe('standard input over the 10 MiB limit is read as a file of that size is', () => {
+  let directory: string;
+  let list: string;
+  beforeAll(() => {
+    directory = temporaryDirectory('stdin-large');
+    list = clusterList(4000);
+    writeFileSync(join(directory, 'cluster.json'), list);
+  });
+
+  /** `bulkhead check --format json ARGS` in its own process, with `input` piped to its standard input. */
+  const spawnCheck = (args: string[], input: string | Buffer) => spawnSync(process.execPath, [bin, 'check', '--format', 'json', ...args], { cwd: directory, input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 120_000 });
+  const findingsOf = (stdout: string) => (JSON.parse(stdout) as { findings: { checkId: string }[] }).findings;
+
+  it('a Kubernetes JSON List (kubectl get -A -o json | bulkhead check -) is checked: the findings and exit code of the same List in a file', { timeout: 180_000 }, () => {
+    expect(Buffer.byteLength(list)).toBeGreaterThan(MAX_INPUT_BYTES);
+    // One run reads the List twice, piped and from a file, so the two sets of findings can be compared.
+    const run = spawnCheck(['-', 'cluster.json'], list);
+    expect(run.stderr).toBe('');
+    const findings = (JSON.parse(run.stdout) as { findings: { checkId: string; line: number; object: string; file: string }[] }).findings;
+    const from = (file: string) => findings.filter((finding) => finding.file === file).map(({ file: _, ...finding }) => finding);
+    expect(from('<stdin>').filter((finding) => finding.checkId === 'BH-CK-002')).toHaveLength(400);
+    expect(from('<stdin>')).toEqual(from('cluster.json'));
+    expect(run.status).toBe(1);
+  });
+
+  it('a YAML stream over the limit gets the problem message of a file, and the other inputs are checked', { timeout: 120_000 }, () => {
+    const yaml = Buffer.alloc(MAX_INPUT_BYTES + 1024 * 1024, 'a: b\n');
+    writeFileSync(join(directory, 'big.yaml'), yaml);
+    const run = spawnCheck(['-', 'big.yaml', privilegedFixture], yaml);
+    expect(errorLines(run.stderr)).toEqual(['error: <stdin>: file is 11.0 MiB, over the 10 MiB input limit', 'error: big.yaml: file is 11.0 MiB, over the 10 MiB input limit']);
+    expect(findingsOf(run.stdout).map((finding) => finding.checkId)).toContain('BH-CK-002');
+    expect(run.status).toBe(2);
+  });
+
+  it('a List that ends early is one problem line, as in a file', { timeout: 120_000 }, () => {
+    const cut = list.slice(0, MAX_INPUT_BYTES + 4096);
+    writeFileSync(join(directory, 'cut.json'), cut);
+    const [piped, named] = errorLines(spawnCheck(['-', 'cut.json'], cut).stderr);
+    expect(piped).toMatch(/^error: <stdin>:\d+:\d+: invalid JSON/);
+    expect(piped?.replace('<stdin>', 'cut.json')).toBe(named);
+  });
 });
 
 describe('output piped into a reader that goes away', () => {
