@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { readArtifact, type InputProblem } from '../artifacts/artifact.ts';
 import { runLinkCommand } from '../linker/command.ts';
 import { ARTIFACT_KINDS, ARTIFACT_LABELS, SEVERITIES, type ArtifactKind, type Severity } from '../model/vocabulary.ts';
-import { runChecks, type RunnableCheck } from '../rules/engine.ts';
+import { CheckRun, runChecks, type RunnableCheck } from '../rules/engine.ts';
 import type { Finding } from '../rules/finding.ts';
 import { collectInputs, describeFsError, type InputFile } from './collect.ts';
 import { JsonReportWriter } from './format-json.ts';
@@ -136,13 +136,20 @@ async function check(io: CliIo, kb: KnowledgeBase, args: string[]): Promise<numb
   }
   const json = sink ? new JsonReportWriter(sink.write) : undefined;
   let reachedFailOn = false;
-  for (const file of collected.files) {
-    checkFile(file, { kind, skipUnrecognised }, checks, { findings, problems, summary });
-    if (!json) continue;
+  // The rules that need every Kubernetes object of the run report after the last file.
+  const run = new CheckRun();
+  const streamed = () => {
+    if (!json) return;
     for (const finding of findings) if (atOrAbove(finding.severity, failOn)) reachedFailOn = true;
     json.findings(findings);
     findings.length = 0;
+  };
+  for (const file of collected.files) {
+    checkFile(file, { kind, skipUnrecognised }, checks, { findings, problems, summary }, run);
+    streamed();
   }
+  finishRun(run, checks, collected.files, { findings, problems, summary });
+  streamed();
   summary.inputErrors = problems.length;
 
   for (const problem of problems) io.stderr(`${formatProblem(problem)}\n`);
@@ -201,7 +208,7 @@ interface ReadOptions {
   skipUnrecognised: boolean;
 }
 
-function checkFile(file: InputFile, options: ReadOptions, checks: readonly RunnableCheck[], results: RunResults): void {
+function checkFile(file: InputFile, options: ReadOptions, checks: readonly RunnableCheck[], results: RunResults, run: CheckRun): void {
   try {
     const result = readArtifact(file.name, file.text, options.kind);
     if (result.status === 'unrecognised' && (!file.named || options.skipUnrecognised)) {
@@ -210,13 +217,32 @@ function checkFile(file: InputFile, options: ReadOptions, checks: readonly Runna
     }
     appendAll(results.problems, result.problems);
     if (result.status !== 'read') return;
-    appendAll(results.findings, runChecks(result.artifact, checks));
+    appendAll(results.findings, runChecks(result.artifact, checks, run));
     // After the checks: a large JSON List is read while they run, and the kinds are counted then.
     countObjectsWithoutRules(results.summary, result.artifact);
     results.summary.filesChecked++;
   } catch (error) {
     results.problems.push({ file: file.name, message: `internal error while checking this file: ${error instanceof Error ? error.message : String(error)}` });
   }
+}
+
+/**
+ * Adds the findings of the whole-run rules and puts every finding back in input-file order (the
+ * JSON report has written the others already). A bug in such a rule is one problem, not a lost report.
+ */
+function finishRun(run: CheckRun, checks: readonly RunnableCheck[], files: readonly InputFile[], results: RunResults): void {
+  let found: Finding[];
+  try {
+    found = run.finish(checks);
+  } catch (error) {
+    results.problems.push({ file: '(all inputs)', message: `internal error in the checks over all inputs: ${error instanceof Error ? error.message : String(error)}` });
+    return;
+  }
+  if (found.length === 0) return;
+  appendAll(results.findings, found);
+  const order = new Map(files.map((file, index) => [file.name, index]));
+  const place = (finding: Finding) => order.get(finding.file) ?? files.length;
+  results.findings.sort((a, b) => place(a) - place(b) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.checkId.localeCompare(b.checkId));
 }
 
 /** Writes the report, creating missing directories (CI steps write to reports/ without creating it); the reason when it cannot. */

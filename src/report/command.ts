@@ -19,7 +19,7 @@ import { printable } from '../cli/printable.ts';
 import { MAX_REPORT_BYTES } from '../linker/command.ts';
 import { LinkInputError } from '../linker/link.ts';
 import type { ArtifactKind } from '../model/vocabulary.ts';
-import { runChecks, type RunnableCheck } from '../rules/engine.ts';
+import { CheckRun, runChecks, type RunnableCheck } from '../rules/engine.ts';
 import type { Finding } from '../rules/finding.ts';
 import { formatReportJson, reportDocument, type ReportDocument, type ReportMeta } from './document.ts';
 import { buildReport, type ArtifactRead, type ScannerReportInput } from './model.ts';
@@ -120,6 +120,8 @@ function checkArtifacts(io: CliIo, paths: readonly string[], checks: readonly Ru
   if (paths.length === 0) return { read, findings };
   const collected = collectInputs(paths, io.cwd, { readStdin: io.readStdin, ...(io.readFile ? { readFile: io.readFile } : {}) });
   for (const problem of collected.problems) problems.push(problem);
+  // As in bulkhead check: the rules over all Kubernetes objects of the run report after the last file.
+  const run = new CheckRun();
   for (const file of collected.files) {
     try {
       const result = readArtifact(file.name, file.text);
@@ -127,10 +129,15 @@ function checkArtifacts(io: CliIo, paths: readonly string[], checks: readonly Ru
       for (const problem of result.problems) problems.push(problem);
       if (result.status !== 'read') continue;
       read.push({ file: file.name, kind: result.artifact.kind });
-      for (const finding of runChecks(result.artifact, checks)) findings.push({ finding, kind: result.artifact.kind });
+      for (const finding of runChecks(result.artifact, checks, run)) findings.push({ finding, kind: result.artifact.kind });
     } catch (error) {
       problems.push({ file: file.name, message: `internal error while checking this file: ${error instanceof Error ? error.message : String(error)}` });
     }
+  }
+  try {
+    for (const finding of run.finish(checks)) findings.push({ finding, kind: 'kubernetes' });
+  } catch (error) {
+    problems.push({ file: '(all inputs)', message: `internal error in the checks over all inputs: ${error instanceof Error ? error.message : String(error)}` });
   }
   return { read, findings };
 }
