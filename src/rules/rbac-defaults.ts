@@ -5,6 +5,8 @@
  * when its content is the default for its name.
  *
  * Sources:
+ * - Roles: Kubernetes documentation, "Using RBAC Authorization", section "Default roles and role
+ *   bindings": the user-facing roles and the system: roles of the API server's own components.
  * - Bindings: Kubernetes documentation, "Using RBAC Authorization", section "Default roles and
  *   role bindings" (https://kubernetes.io/docs/reference/access-authn-authz/rbac/#default-roles-and-role-bindings),
  *   the "Default ClusterRoleBinding" column.
@@ -20,6 +22,36 @@ const RBAC_GROUP = 'rbac.authorization.k8s.io';
 interface Subject {
   kind: 'Group' | 'User';
   name: string;
+}
+
+/** The API server creates its default roles with this label and reconciles them at every start. */
+export const BOOTSTRAP_LABEL = 'kubernetes.io/bootstrapping';
+
+/**
+ * ClusterRoles the API server creates and keeps (besides the controllers' roles, which are all
+ * system:controller:…).
+ */
+const DEFAULT_CLUSTER_ROLES = new Set([
+  'cluster-admin', 'admin', 'edit', 'view', 'system:aggregate-to-admin', 'system:aggregate-to-edit', 'system:aggregate-to-view',
+  'system:basic-user', 'system:discovery', 'system:public-info-viewer', 'system:auth-delegator', 'system:heapster', 'system:kube-aggregator',
+  'system:kube-controller-manager', 'system:kube-dns', 'system:kube-scheduler', 'system:kubelet-api-admin', 'system:monitoring', 'system:node',
+  'system:node-bootstrapper', 'system:node-problem-detector', 'system:node-proxier', 'system:persistent-volume-provisioner',
+  'system:service-account-issuer-discovery', 'system:volume-scheduler', 'system:certificates.k8s.io:certificatesigningrequests:nodeclient',
+  'system:certificates.k8s.io:certificatesigningrequests:selfnodeclient', 'system:certificates.k8s.io:kube-apiserver-client-approver',
+  'system:certificates.k8s.io:kube-apiserver-client-kubelet-approver', 'system:certificates.k8s.io:kubelet-serving-approver',
+  'system:certificates.k8s.io:legacy-unknown-approver',
+]);
+
+/**
+ * True for a default ClusterRole of the API server: the bootstrapping label AND a default name.
+ * The label alone is not enough: anyone who can create a role can write it, and would hide a
+ * role from every RBAC check by doing so.
+ */
+export function isDefaultRole(value: Record<string, unknown>, kind = 'ClusterRole'): boolean {
+  const metadata = isRecord(value.metadata) ? value.metadata : {};
+  const labels = isRecord(metadata.labels) ? metadata.labels : {};
+  const name = typeof metadata.name === 'string' ? metadata.name : '';
+  return kind === 'ClusterRole' && labels[BOOTSTRAP_LABEL] === 'rbac-defaults' && (DEFAULT_CLUSTER_ROLES.has(name) || name.startsWith('system:controller:'));
 }
 
 /** Default ClusterRoleBindings: each binds the ClusterRole of the same name to these subjects. */
