@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -275,7 +275,7 @@ function clusterList(count: number): string {
   return `${JSON.stringify({ apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } }, null, 4)}\n`;
 }
 
-describe('standard input over the 10 MiB limit is read as a file of that size is', () => {
+describe('over the 10 MiB limit, standard input is read as a file of that size is', () => {
   let directory: string;
   let list: string;
   beforeAll(() => {
@@ -307,6 +307,17 @@ describe('standard input over the 10 MiB limit is read as a file of that size is
     expect(errorLines(run.stderr)).toEqual(['error: <stdin>: file is 11.0 MiB, over the 10 MiB input limit', 'error: big.yaml: file is 11.0 MiB, over the 10 MiB input limit']);
     expect(findingsOf(run.stdout).map((finding) => finding.checkId)).toContain('BH-CK-002');
     expect(run.status).toBe(2);
+  });
+
+  it('a .json List over 500 MiB is refused with the List limit', async () => {
+    // Sparse: the List's start, then a hole up to 600 MiB, so the test writes 4 kB, not 600 MiB.
+    const path = join(directory, 'huge.json');
+    writeFileSync(path, list.slice(0, 4096));
+    truncateSync(path, 600 * 1024 * 1024);
+    const run = await cli(['check', 'huge.json', privilegedFixture], { cwd: directory });
+    expect(errorLines(run.stderr)).toEqual(['error: huge.json: file is 600.0 MiB, over the 500 MiB limit for a Kubernetes JSON List']);
+    expect(run.stdout).toContain('BH-CK-002');
+    expect(run.code).toBe(2);
   });
 
   it('a List that ends early is one problem line, as in a file', { timeout: 120_000 }, () => {
