@@ -164,3 +164,24 @@ test('on a phone a code frame\'s title stays clear of the window dots', async ({
     expect(gap).toBeGreaterThan(0);
   }
 });
+
+for (const id of ['threats', 'coverage', 'scanners']) {
+  test(`on a phone the ${id} matrix scrolls inside its box and never widens the page`, async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(`/matrices/${id}/`);
+    // Visually hidden labels in cells and long filter options once pushed the page to 649 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    if (id === 'threats') expect(await page.locator('.matrix-scroll').evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+  });
+}
+
+test('the threat matrix keeps its stage columns equal and its width when a filter hides columns', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/matrices/threats/?stage=orchestration');
+  const visible = page.locator('table.matrix thead th:not([hidden])');
+  await expect(visible).toHaveCount(2);
+  const tableWidth = await page.locator('table.matrix').evaluate((table) => table.getBoundingClientRect().width);
+  const stageWidth = await visible.nth(1).evaluate((cell) => cell.getBoundingClientRect().width);
+  // The one remaining stage takes the table's width but the rank column, not a fifth of it.
+  expect(stageWidth).toBeGreaterThan(tableWidth * 0.8);
+});
