@@ -36,3 +36,28 @@ for (const path of PAGES) {
     expect(await layoutShift(browser, path, { width: 412, height: 823 }, true)).toBeLessThan(0.01);
   });
 }
+
+/** Where the page's blocks stand when only the HTML before `marker` has arrived, and when all of it has. */
+async function positionsWhenCutAt(browser: Browser, path: string, marker: string, selectors: string[]): Promise<{ partial: number[]; full: number[] }> {
+  const measure = async (cut: boolean) => {
+    const context = await browser.newContext({ viewport: { width: 1350, height: 940 } });
+    const page = await context.newPage();
+    await page.route(`**${path}`, async (route) => {
+      const response = await route.fetch();
+      const html = await response.text();
+      await route.fulfill({ response, body: cut ? html.slice(0, html.indexOf(marker)) : html });
+    });
+    await page.goto(path);
+    const xs = await page.evaluate((list) => list.map((selector) => document.querySelector(selector)?.getBoundingClientRect().x ?? -1), selectors);
+    await context.close();
+    return xs;
+  };
+  return { partial: await measure(true), full: await measure(false) };
+}
+
+test(`${urlOf(sampleRisk)}: the "On this page" column stands where it ends up before the content has arrived`, async ({ browser }) => {
+  // A slow connection can paint the page while the HTML stops between this column and the content.
+  const { partial, full } = await positionsWhenCutAt(browser, urlOf(sampleRisk), '<div class="main-pane', ['.right-sidebar-container']);
+  expect(partial).toEqual(full);
+  expect(full[0]).toBeGreaterThan(900);
+});
