@@ -38,6 +38,15 @@ export function openOption(option: HTMLElement | undefined): void {
   if (url) location.href = url;
 }
 
+/** Marks one option active (or none, at -1) for the list and for screen readers. */
+function setActive(input: HTMLInputElement, options: HTMLElement[], next: number): number {
+  options.forEach((option, position) => option.setAttribute('aria-selected', String(position === next)));
+  const active = options[next];
+  if (active) input.setAttribute('aria-activedescendant', active.id);
+  else input.removeAttribute('aria-activedescendant');
+  return active ? next : -1;
+}
+
 /** Arrow keys move through options; Enter opens the active one. Returns the new active index. */
 export function moveActive(input: HTMLInputElement, options: HTMLElement[], current: number, key: string): number {
   if (options.length === 0) return -1;
@@ -46,11 +55,16 @@ export function moveActive(input: HTMLInputElement, options: HTMLElement[], curr
   else if (key === 'ArrowUp') next = current > 0 ? current - 1 : options.length - 1;
   else if (key === 'Home') next = 0;
   else if (key === 'End') next = options.length - 1;
-  options.forEach((option, position) => option.setAttribute('aria-selected', String(position === next)));
-  const active = options[next];
-  if (active) {
-    input.setAttribute('aria-activedescendant', active.id);
-    active.scrollIntoView({ block: 'nearest' });
-  }
-  return next;
+  const index = setActive(input, options, next);
+  options[index]?.scrollIntoView({ block: 'nearest' });
+  return index;
+}
+
+/**
+ * The ID answer is shown at once and full text follows; a reader who already moved to an option
+ * keeps it when the list grows, instead of Enter opening something else.
+ */
+export function keepActive(input: HTMLInputElement, options: HTMLElement[], activeUrl: string | null): number {
+  const index = activeUrl === null ? -1 : options.findIndex((option) => option.getAttribute('href') === activeUrl);
+  return setActive(input, options, index);
 }

@@ -49,13 +49,25 @@ test('a scanner ID result names the risk and check it maps to', async ({ page })
   await expect(page.locator('#bh-search-results').getByRole('option').nth(1)).toContainText(/maps to\s+BH-/);
 });
 
-test('arrow keys move through results and Enter opens the active one', async ({ page }) => {
+test('arrow keys move through results, the active one stays active when full text arrives, and Enter opens it', async ({ page }) => {
+  // Full text is held back until the reader has moved, the order a slow connection gives.
+  let releaseFullText = () => {};
+  const fullTextHeld = new Promise<void>((resolve) => { releaseFullText = resolve; });
+  await page.route('**/pagefind/**', async (route) => {
+    await fullTextHeld;
+    await route.continue();
+  });
   await page.goto('/');
   const input = await openSearch(page);
+  const options = page.locator('#bh-search-results').getByRole('option');
   await input.fill(sampleRisk.data.id);
-  await expect(page.locator('#bh-search-results').getByRole('option').first()).toBeVisible();
+  await expect(options.first()).toHaveAttribute('href', urlOf(sampleRisk));
   await page.keyboard.press('ArrowDown');
-  await expect(page.locator('#bh-search-results').getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+  const optionCount = await options.count();
+  releaseFullText();
+  await expect.poll(() => options.count()).toBeGreaterThan(optionCount);
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true');
   await expect(input).toHaveAttribute('aria-activedescendant', 'bh-search-option-0');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(urlOf(sampleRisk));
