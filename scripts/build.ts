@@ -8,6 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
+import { siteLocation } from '../src/model/urls.ts';
+import { bundlePageScripts } from '../src/site/bundle-scripts.ts';
 import { applyContentSecurityPolicy } from '../src/site/csp.ts';
 
 const args = process.argv.slice(2);
@@ -16,6 +18,9 @@ const outDir = resolve(outFlag >= 0 ? (args[outFlag + 1] ?? 'dist') : 'dist');
 
 const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...args], { stdio: 'inherit' });
 if (astro.status !== 0) process.exit(astro.status ?? 1);
+
+// One script file per page instead of Astro's one per component (src/site/bundle-scripts.ts).
+await bundlePageScripts(outDir, siteLocation().base);
 
 // Every page gets its Content-Security-Policy; an inline script nobody approved fails the build,
 // since it is either an upgrade to review or content that found a way to inject one.
