@@ -110,3 +110,22 @@ const ACCUMULATING_FLAGS = new Set(['enable-admission-plugins', 'disable-admissi
 export function listValue(flag: ComponentFlag | undefined): string[] {
   return flag ? flag.value.split(',').map((item) => item.trim()).filter((item) => item !== '') : [];
 }
+
+/** Go's strconv.ParseBool, which the feature-gate parser uses for each value. */
+const GO_BOOLEANS: Record<string, boolean> = { '1': true, t: true, T: true, true: true, TRUE: true, True: true, '0': false, f: false, F: false, false: false, FALSE: false, False: false };
+
+/**
+ * The value a `--feature-gates` flag gives one gate, or undefined when the flag does not name it.
+ * Gates are read as component-base's map flag reads them: `Name=value` items, spaces trimmed, and
+ * a later mention of a gate (in the same flag or a repeated one) overriding an earlier one.
+ */
+export function featureGate(flag: ComponentFlag | undefined, gate: string): boolean | undefined {
+  let value: boolean | undefined;
+  for (const item of listValue(flag)) {
+    const equals = item.indexOf('=');
+    if (equals < 0 || item.slice(0, equals).trim() !== gate) continue;
+    const parsed = GO_BOOLEANS[item.slice(equals + 1).trim()];
+    if (parsed !== undefined) value = parsed;
+  }
+  return value;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readArtifact } from '../../src/artifacts/artifact.ts';
-import { componentFlags } from '../../src/rules/component-flags.ts';
+import { componentFlags, featureGate } from '../../src/rules/component-flags.ts';
 
 function apiserver(command: string[], args: string[] = []) {
   const yaml = `apiVersion: v1
@@ -36,6 +36,15 @@ describe('componentFlags reads flags the way the binaries parse them', () => {
   it('adds up repeated list flags, as pflag string slices do', () => {
     const flags = apiserver(['kube-apiserver', '--enable-admission-plugins=NodeRestriction', '--enable-admission-plugins=AlwaysAdmit']);
     expect(flags.get('enable-admission-plugins')?.value).toBe('NodeRestriction,AlwaysAdmit');
+  });
+
+  it('reads a feature gate as the map flag does: Go booleans, spaces trimmed, the last mention wins across repeated flags', () => {
+    const flags = apiserver(['kube-apiserver', '--feature-gates=RotateKubeletServerCertificate=false,Other=true', '--feature-gates= RotateKubeletServerCertificate = T']);
+    expect(featureGate(flags.get('feature-gates'), 'RotateKubeletServerCertificate')).toBe(true);
+    expect(featureGate(flags.get('feature-gates'), 'Other')).toBe(true);
+    expect(featureGate(flags.get('feature-gates'), 'Absent')).toBeUndefined();
+    const off = apiserver(['kube-apiserver', '--feature-gates=RotateKubeletServerCertificate=true,RotateKubeletServerCertificate=0']);
+    expect(featureGate(off.get('feature-gates'), 'RotateKubeletServerCertificate')).toBe(false);
   });
 
   it('reads --name_with_underscores as --name-with-hyphens, as component-base normalizes kube-* flag names', () => {

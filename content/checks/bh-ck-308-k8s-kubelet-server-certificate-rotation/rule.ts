@@ -1,10 +1,8 @@
 import { defineRule } from '../../../src/rules/api.ts';
-import { componentFlags, listValue } from '../../../src/rules/component-flags.ts';
+import { componentFlags, featureGate } from '../../../src/rules/component-flags.ts';
 import { isRecord } from '../../../src/rules/kubernetes.ts';
 
 const GATE = 'RotateKubeletServerCertificate';
-/** The spellings Go's strconv.ParseBool reads as false, as the feature-gate parser does. */
-const FALSE = new Set(['0', 'f', 'F', 'false', 'FALSE', 'False']);
 
 export default defineRule({
   kubernetes: (object) => {
@@ -17,11 +15,7 @@ export default defineRule({
     return componentFlags(object).flatMap((component) => {
       if (component.component !== 'kubelet' && component.component !== 'kube-controller-manager') return [];
       const flag = component.get('feature-gates');
-      const off = listValue(flag).some((item) => {
-        const [name, value] = item.split('=');
-        return name?.trim() === GATE && FALSE.has((value ?? '').trim());
-      });
-      return flag && off ? [{ message: `${component.component} runs with --feature-gates ${GATE}=false, which switches off kubelet serving-certificate rotation`, at: flag.path }] : [];
+      return flag && featureGate(flag, GATE) === false ? [{ message: `${component.component} runs with --feature-gates ${GATE}=false, which switches off kubelet serving-certificate rotation`, at: flag.path }] : [];
     });
   },
 });
