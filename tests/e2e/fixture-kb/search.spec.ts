@@ -1,20 +1,18 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openSearch } from '../search-dialog.ts';
 import { KB_BASE } from './site.ts';
 
 /** The search dialog and the 404 page of a copy served under /kb/, in a browser. */
 
-async function openSearch(page: Page) {
+async function openSearchAtBase(page: Page) {
   await page.goto(KB_BASE);
-  await page.keyboard.press('/');
-  const input = page.getByRole('combobox', { name: 'Search by ID or words' });
-  await expect(input).toBeFocused();
-  return input;
+  return openSearch(page);
 }
 
 test('an ID typed in the search dialog opens its page under /kb/', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
-  const input = await openSearch(page);
+  const input = await openSearchAtBase(page);
   await input.fill('BH-R-001');
   const first = page.locator('#bh-search-results').getByRole('option').first();
   await expect(first).toHaveAttribute('href', `${KB_BASE}risks/bh-r-001/`);
@@ -27,7 +25,7 @@ test('an ID typed in the search dialog opens its page under /kb/', async ({ page
 });
 
 test('full-text results (Pagefind) link to pages under /kb/', async ({ page }) => {
-  const input = await openSearch(page);
+  const input = await openSearchAtBase(page);
   await input.fill('privileged container');
   const options = page.locator('#bh-search-results').getByRole('option');
   await expect(options.first()).toBeVisible({ timeout: 15_000 });

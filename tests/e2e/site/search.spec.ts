@@ -2,18 +2,12 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { buildRefRecords } from '../../../src/refs/records.ts';
 import { identifiersInContent } from '../../../src/search/build-index.ts';
+import { openSearch } from '../search-dialog.ts';
 import { graph, sampleRisk, urlOf } from './sample.ts';
 
 const cases = identifiersInContent(graph, buildRefRecords(graph));
 /** One real identifier of every kind the content mentions. */
 const samples = [...new Map(cases.map((testCase) => [testCase.kind, testCase])).values()];
-
-async function openSearch(page: Page) {
-  await page.keyboard.press('/');
-  const input = page.getByRole('combobox', { name: 'Search by ID or words' });
-  await expect(input).toBeFocused();
-  return input;
-}
 
 test('search opens with / and Ctrl+K and fetches nothing before it is used', async ({ page }) => {
   const fetched: string[] = [];
