@@ -31,7 +31,7 @@ export const BOOTSTRAP_LABEL = 'kubernetes.io/bootstrapping';
  * ClusterRoles the API server creates and keeps (besides the controllers' roles, which are all
  * system:controller:…).
  */
-const DEFAULT_CLUSTER_ROLES = new Set([
+export const DEFAULT_CLUSTER_ROLES: ReadonlySet<string> = new Set([
   'cluster-admin', 'admin', 'edit', 'view', 'system:aggregate-to-admin', 'system:aggregate-to-edit', 'system:aggregate-to-view',
   'system:basic-user', 'system:discovery', 'system:public-info-viewer', 'system:auth-delegator', 'system:heapster', 'system:kube-aggregator',
   'system:kube-controller-manager', 'system:kube-dns', 'system:kube-scheduler', 'system:kubelet-api-admin', 'system:monitoring', 'system:node',

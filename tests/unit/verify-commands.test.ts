@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArtifact } from '../../src/artifacts/artifact.ts';
 import { validateContent } from '../../src/integrity/validate.ts';
+import { isRecord } from '../../src/rules/kubernetes.ts';
+import { DEFAULT_CLUSTER_ROLES } from '../../src/rules/rbac-defaults.ts';
 
 /**
  * The commands a reader copies from a control-plane check page really run: each
@@ -91,6 +93,96 @@ describe('verify commands of control-plane checks run on their fixtures', () => 
           for (const key of keys) expect(testCase.expected, `${testCase.id}: "${key}=" printed for ${fixture} (${line}) appears in its expected output`).toContain(`${key}=`);
         }
       }
+    });
+  }
+});
+
+const LIST_QUERY = /^\s*kubectl get ([a-z,]+) --all-namespaces -o json \| jq -r '(.+)'\s*$/;
+
+/** What `kubectl get <kinds>` returns for a fixture: its objects of those kinds, and for pods the pods its workloads run. */
+function listed(fixture: string, kinds: readonly string[]): Record<string, unknown>[] {
+  const result = readArtifact(fixture, readFileSync(join(root, fixture), 'utf8'));
+  if (result.status !== 'read' || result.artifact.kind !== 'kubernetes') return [];
+  return [...result.artifact.objects].flatMap((object) => {
+    if (kinds.includes(object.kind.toLowerCase())) return [object.value];
+    if (!kinds.includes('pod') || !object.pod) return [];
+    // A controller's pods carry its template: the template's metadata and spec.
+    const relative = object.pod.path.slice(object.path.length, -1);
+    let template: unknown = object.value;
+    for (const segment of relative) template = (template as Record<string | number, unknown> | undefined)?.[segment];
+    const metadata = (template as { metadata?: Record<string, unknown> } | undefined)?.metadata ?? {};
+    const owner = POD_OWNER.get(object.kind);
+    return [{ apiVersion: 'v1', kind: 'Pod', metadata: { ...metadata, name: `${object.name}-7d9f8`, namespace: object.namespace ?? 'default', ...(owner ? { ownerReferences: [{ kind: owner, name: object.name }] } : {}) }, spec: admitted(object.pod.spec) }];
+  }).map((item) => (item.kind === 'Pod' && item.spec ? { ...item, spec: admitted(item.spec as Record<string, unknown>) } : item));
+}
+
+/** The kind that owns the pods a workload kind creates, as the pods' ownerReferences say. */
+const POD_OWNER = new Map([['Deployment', 'ReplicaSet'], ['ReplicaSet', 'ReplicaSet'], ['StatefulSet', 'StatefulSet'], ['DaemonSet', 'DaemonSet'], ['Job', 'Job'], ['CronJob', 'Job']]);
+
+/**
+ * A pod spec as the API server stores it, which is what the commands read: a resource limit
+ * without a request gets the limit as its request (defaulting), and unless the pod opts out, the
+ * ServiceAccount admission plugin mounts a `kube-api-access-…` projected token volume.
+ */
+function admitted(spec: Record<string, unknown>): Record<string, unknown> {
+  const containers = (list: unknown) => (Array.isArray(list) ? (list as unknown[]) : []).filter(isRecord).map((container) => {
+    const resources = (container.resources ?? {}) as { limits?: Record<string, unknown>; requests?: Record<string, unknown> };
+    if (!resources.limits) return container;
+    return { ...container, resources: { ...resources, requests: { ...resources.limits, ...resources.requests } } };
+  });
+  const volumes = (Array.isArray(spec.volumes) ? (spec.volumes as unknown[]) : []).filter(isRecord);
+  const tokenVolume = { name: 'kube-api-access-x2k8p', projected: { sources: [{ serviceAccountToken: { path: 'token' } }] } };
+  const mountsToken = spec.automountServiceAccountToken !== false && !volumes.some((volume) => String(volume.name).startsWith('kube-api-access-'));
+  return { ...spec, containers: containers(spec.containers), initContainers: containers(spec.initContainers), volumes: mountsToken ? [...volumes, tokenVolume] : volumes };
+}
+
+const singular = (kind: string) => kind.replace(/ies$/, 'y').replace(/ses$/, 's').replace(/s$/, '');
+
+const verdictCases = graph.checks.flatMap((check) => {
+  const automation = check.automation;
+  if (!automation || !/^No output\b/.test(check.data.expected.pass)) return [];
+  const lines = check.data.command.trim().split('\n');
+  const match = lines.length === 1 ? LIST_QUERY.exec(lines[0] ?? '') : null;
+  if (!match) return [];
+  return [{ id: check.data.id, kinds: (match[1] ?? '').split(',').map(singular), program: match[2] ?? '', passFixtures: automation.passFixtures, failFixtures: automation.failFixtures }];
+});
+
+function runOn(program: string, items: Record<string, unknown>[]): string {
+  const run = spawnSync('jq', ['-r', program], { input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items }), encoding: 'utf8' });
+  if (run.status !== 0 || run.stderr) throw new Error(`jq exited ${run.status}: ${run.stderr}`);
+  return run.stdout.trim();
+}
+
+describe('verify commands of cluster-wide checks agree with their fixtures', () => {
+  it('finds the commands to run (at least 20)', () => {
+    expect(verdictCases.length).toBeGreaterThanOrEqual(20);
+  });
+
+  for (const testCase of verdictCases) {
+    it.skipIf(jqMissing)(`${testCase.id}: prints nothing for its pass fixtures and a line for each fail fixture`, () => {
+      for (const fixture of testCase.passFixtures) {
+        const items = listed(fixture, testCase.kinds);
+        if (items.length === 0) continue;
+        expect(runOn(testCase.program, items), `${testCase.id} on ${fixture}`).toBe('');
+      }
+      for (const fixture of testCase.failFixtures) {
+        const items = listed(fixture, testCase.kinds);
+        if (items.length === 0) continue;
+        expect(runOn(testCase.program, items), `${testCase.id} on ${fixture}`).not.toBe('');
+      }
+    });
+  }
+});
+
+describe('the RBAC commands exempt the same default roles as bulkhead check', () => {
+  const roleChecks = graph.checks.filter((check) => check.data.command.includes('def builtin: .kind == "ClusterRole"'));
+  it('the nine role checks use one list', () => {
+    expect(roleChecks.map((check) => check.data.id)).toHaveLength(9);
+  });
+  for (const check of roleChecks) {
+    it(`${check.data.id} names exactly src/rules/rbac-defaults.ts's default ClusterRoles`, () => {
+      const list = /any\((\[[^\]]*\])\[\]; \. == \$n\)/.exec(check.data.command)?.[1];
+      expect(new Set(JSON.parse(list ?? '[]') as string[])).toEqual(DEFAULT_CLUSTER_ROLES);
     });
   }
 });
