@@ -186,3 +186,38 @@ describe('the RBAC commands exempt the same default roles as bulkhead check', ()
     });
   }
 });
+
+/** A one-line command that reads `Dockerfile` in the current directory and prints nothing when the check passes. */
+const DOCKERFILE_ARGUMENT = / Dockerfile(?=$| \|)/;
+
+const dockerfileCases = graph.checks.flatMap((check) => {
+  const automation = check.automation;
+  const command = check.data.command.trim();
+  if (!automation || command.includes('\n') || !DOCKERFILE_ARGUMENT.test(command) || !/^"?No output\b/.test(check.data.expected.pass)) return [];
+  const dockerfiles = (fixtures: readonly string[]) => fixtures.filter((fixture) => readArtifact(fixture, readFileSync(join(root, fixture), 'utf8')).status === 'read' && /dockerfile|containerfile/i.test(fixture));
+  // A page that says its command finds only what is written literally leaves the fixtures that
+  // hide the setting in a variable to bulkhead check, which expands them.
+  const literalOnly = check.body.includes('written literally');
+  const failFixtures = dockerfiles(automation.failFixtures).filter((fixture) => !(literalOnly && readFileSync(join(root, fixture), 'utf8').includes('$')));
+  return [{ id: check.data.id, command, passFixtures: dockerfiles(automation.passFixtures), failFixtures }];
+});
+
+function runShell(command: string, dockerfile: string): string {
+  const run = spawnSync('sh', ['-c', command.replace(DOCKERFILE_ARGUMENT, ` '${join(root, dockerfile).replaceAll("'", "'\\''")}'`)], { encoding: 'utf8' });
+  if (run.stderr) throw new Error(`${command} on ${dockerfile}: ${run.stderr}`);
+  return run.stdout.trim();
+}
+
+describe('verify commands of Dockerfile checks agree with their fixtures', () => {
+  it('finds the commands to run (at least 8)', () => {
+    expect(dockerfileCases.length).toBeGreaterThanOrEqual(8);
+  });
+
+  for (const testCase of dockerfileCases) {
+    it(`${testCase.id}: prints nothing for its pass fixtures and a line for each fail fixture`, () => {
+      expect(testCase.passFixtures.length + testCase.failFixtures.length).toBeGreaterThan(0);
+      for (const fixture of testCase.passFixtures) expect(runShell(testCase.command, fixture), `${testCase.id} on ${fixture}`).toBe('');
+      for (const fixture of testCase.failFixtures) expect(runShell(testCase.command, fixture), `${testCase.id} on ${fixture}`).not.toBe('');
+    });
+  }
+});
