@@ -131,6 +131,18 @@ export function hostPathVolumes(pod: PodView): HostPathVolume[] {
   });
 }
 
+/**
+ * A resource quantity that is zero (`0`, `"0"`, `"0Mi"`, `"0.0"`, `"0e3"`). The kubelet treats a
+ * zero limit as no limit declared (ResourceConfigForPod checks `Limits.Memory().IsZero()`), so it
+ * counts as missing.
+ */
+export function isZeroQuantity(value: unknown): boolean {
+  if (typeof value === 'number') return value === 0;
+  if (typeof value !== 'string') return false;
+  const number = /^\s*\+?(\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[a-zA-Z]*\s*$/.exec(value)?.[1];
+  return number !== undefined && Number(number) === 0;
+}
+
 /** A container's resources.limits.<resource>, with where it is (or would be) written. */
 export function resourceLimit(container: ContainerView, resource: 'cpu' | 'memory'): { value: unknown; path: PathSegment[] } {
   return { value: own(record(own(record(own(container.value, 'resources')), 'limits')), resource), path: [...container.path, 'resources', 'limits', resource] };
