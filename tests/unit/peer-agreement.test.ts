@@ -171,6 +171,8 @@ for (const input of inputs) {
 
 /** Confusion counts per scanner over the `same` mappings, the peer's label taken as truth. */
 const counts = new Map<string, { tp: number; fp: number; fn: number; tn: number }>();
+/** Per scanner, the inputs a same, narrower or broader relation binds, and how many the check decides as the peer does. */
+const boundCounts = new Map<string, { bound: number; agreed: number }>();
 const usedExceptions = new Set<number>();
 const usedReported = new Set<number>();
 
@@ -206,6 +208,12 @@ describe('agreement with the peer scanners on their own test inputs', () => {
               counts.set(scanner, tally);
             }
             const agrees = flagged === (input.label === 'fail');
+            if (bound(relation, input.label) && typeof verdict !== 'string') {
+              const tally = boundCounts.get(scanner) ?? { bound: 0, agreed: 0 };
+              tally.bound += 1;
+              if (agrees) tally.agreed += 1;
+              boundCounts.set(scanner, tally);
+            }
             const listed = exception >= 0 ? 'EXCEPTIONS' : reported >= 0 ? 'REPORTED' : undefined;
             if (listed) {
               if (typeof verdict !== 'string' && (agrees || !bound(relation, input.label))) wrong.push(`${input.file}: listed in ${listed} but ${id} no longer disagrees as the ${relation} relation forbids`);
@@ -232,6 +240,8 @@ describe('agreement with the peer scanners on their own test inputs', () => {
     for (const scanner of [...new Set(inputs.map((input) => input.scanner))].sort()) {
       const vendored = inputs.filter((input) => input.scanner === scanner).length;
       const tally = counts.get(scanner);
+      const bounded = boundCounts.get(scanner);
+      if (bounded) console.log(`peer agreement ${scanner}: ${bounded.agreed} of ${bounded.bound} inputs bound by a same, narrower or broader relation decided as the peer does (${((100 * bounded.agreed) / bounded.bound).toFixed(1)} %)`);
       if (!tally) {
         console.log(`peer agreement ${scanner}: ${vendored} inputs, no same mappings`);
         continue;
