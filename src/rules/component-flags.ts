@@ -21,6 +21,12 @@ export interface ComponentFlags {
   flags: ComponentFlag[];
   /** The effective value of a flag as the binary reads it, or undefined when it is not set. */
   get(name: string): ComponentFlag | undefined;
+  /**
+   * The effective flag when it gives a value. `--tls-cert-file=` (empty) leaves a string flag at
+   * its default, as if it were not written, so it is undefined here: a manifest cannot satisfy a
+   * check that asks for a file by naming the flag without one.
+   */
+  valued(name: string): ComponentFlag | undefined;
   /** Path of the container's command, where a missing flag belongs. */
   commandPath: PathSegment[];
 }
@@ -83,16 +89,21 @@ export function componentFlags(object: KubeObject): ComponentFlags[] {
       } else flags.push({ name: normalize(text), value: 'true', path: current.path });
     }
     const commandPath = [...container.path, Array.isArray(container.value.command) ? 'command' : 'args'];
+    const get = (name: string): ComponentFlag | undefined => {
+      const occurrences = flags.filter((flag) => flag.name === name);
+      const last = occurrences.at(-1);
+      if (!last || !ACCUMULATING_FLAGS.has(name) || occurrences.length === 1) return last;
+      return { ...last, value: occurrences.map((flag) => flag.value).join(',') };
+    };
     result.push({
       component,
       container,
       flags,
       commandPath,
-      get: (name) => {
-        const occurrences = flags.filter((flag) => flag.name === name);
-        const last = occurrences.at(-1);
-        if (!last || !ACCUMULATING_FLAGS.has(name) || occurrences.length === 1) return last;
-        return { ...last, value: occurrences.map((flag) => flag.value).join(',') };
+      get,
+      valued: (name) => {
+        const flag = get(name);
+        return flag && flag.value.split(',').some((item) => item.trim() !== '') ? flag : undefined;
       },
     });
   }

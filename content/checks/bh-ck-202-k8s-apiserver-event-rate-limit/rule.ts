@@ -8,7 +8,7 @@ export default defineRule({
       .flatMap((apiserver): RuleHit[] => {
         const enabled = apiserver.get('enable-admission-plugins');
         if (!listValue(enabled).includes('EventRateLimit')) return [{ message: 'kube-apiserver does not enable the EventRateLimit admission plugin', at: enabled?.path ?? apiserver.commandPath }];
-        if (!apiserver.get('admission-control-config-file')) return [{ message: 'kube-apiserver enables EventRateLimit without --admission-control-config-file, where its limits are set', at: enabled?.path ?? apiserver.commandPath }];
+        if (!apiserver.valued('admission-control-config-file')) return [{ message: 'kube-apiserver enables EventRateLimit without --admission-control-config-file, where its limits are set', at: enabled?.path ?? apiserver.commandPath }];
         return [];
       }),
 });

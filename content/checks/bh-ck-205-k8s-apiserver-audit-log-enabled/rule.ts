@@ -7,8 +7,8 @@ export default defineRule({
       .filter((component) => component.component === 'kube-apiserver')
       .flatMap((apiserver): RuleHit[] => {
         const hits: RuleHit[] = [];
-        if (!apiserver.get('audit-policy-file')) hits.push({ message: 'kube-apiserver has no --audit-policy-file, so it records no audit events', at: apiserver.commandPath });
-        if (!apiserver.get('audit-log-path')) hits.push({ message: 'kube-apiserver has no --audit-log-path, so audit events are not written to a log file', at: apiserver.commandPath });
+        if (!apiserver.valued('audit-policy-file')) hits.push({ message: 'kube-apiserver has no --audit-policy-file, so it records no audit events', at: apiserver.commandPath });
+        if (!apiserver.valued('audit-log-path')) hits.push({ message: 'kube-apiserver has no --audit-log-path, so audit events are not written to a log file', at: apiserver.commandPath });
         return hits;
       }),
 });

@@ -9,7 +9,7 @@ export default defineRule({
         /** Values Go's strconv.ParseBool reads as false. */
         const FALSE = ['0', 'f', 'F', 'false', 'FALSE', 'False'];
         const hits: RuleHit[] = [];
-        if (!apiserver.get('service-account-key-file')) hits.push({ message: 'kube-apiserver does not set --service-account-key-file, so service-account tokens are verified with its TLS serving key', at: apiserver.commandPath });
+        if (!apiserver.valued('service-account-key-file')) hits.push({ message: 'kube-apiserver does not set --service-account-key-file, so service-account tokens are verified with its TLS serving key', at: apiserver.commandPath });
         const lookup = apiserver.get('service-account-lookup');
         if (lookup && FALSE.includes(lookup.value)) hits.push({ message: 'kube-apiserver sets --service-account-lookup=false, so tokens of deleted service accounts stay valid', at: lookup.path });
         return hits;

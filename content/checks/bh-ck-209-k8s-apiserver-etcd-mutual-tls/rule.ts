@@ -8,7 +8,7 @@ export default defineRule({
       .flatMap((apiserver): RuleHit[] => {
         const hits: RuleHit[] = [];
         for (const name of ['etcd-cafile', 'etcd-certfile', 'etcd-keyfile']) {
-          if (!apiserver.get(name)) hits.push({ message: `kube-apiserver does not set --${name}, so its connection to etcd is not mutually authenticated`, at: apiserver.commandPath });
+          if (!apiserver.valued(name)) hits.push({ message: `kube-apiserver does not set --${name}, so its connection to etcd is not mutually authenticated`, at: apiserver.commandPath });
         }
         const servers = apiserver.get('etcd-servers');
         for (const url of listValue(servers)) {

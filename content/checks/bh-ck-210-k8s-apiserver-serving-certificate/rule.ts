@@ -8,7 +8,7 @@ export default defineRule({
       .flatMap((apiserver): RuleHit[] => {
         const hits: RuleHit[] = [];
         for (const name of ['tls-cert-file', 'tls-private-key-file']) {
-          if (!apiserver.get(name)) hits.push({ message: `kube-apiserver does not set --${name}, so it serves a self-signed certificate clients cannot verify`, at: apiserver.commandPath });
+          if (!apiserver.valued(name)) hits.push({ message: `kube-apiserver does not set --${name}, so it serves a self-signed certificate clients cannot verify`, at: apiserver.commandPath });
         }
         return hits;
       }),

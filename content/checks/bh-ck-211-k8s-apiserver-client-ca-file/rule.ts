@@ -6,7 +6,7 @@ export default defineRule({
     componentFlags(object)
       .filter((component) => component.component === 'kube-apiserver')
       .flatMap((apiserver): RuleHit[] => {
-        if (apiserver.get('client-ca-file')) return [];
+        if (apiserver.valued('client-ca-file')) return [];
         return [{ message: 'kube-apiserver does not set --client-ca-file, so it cannot authenticate components by client certificate', at: apiserver.commandPath }];
       }),
 });

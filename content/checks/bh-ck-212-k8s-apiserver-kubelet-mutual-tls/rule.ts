@@ -8,9 +8,9 @@ export default defineRule({
       .flatMap((apiserver): RuleHit[] => {
         const hits: RuleHit[] = [];
         for (const name of ['kubelet-client-certificate', 'kubelet-client-key']) {
-          if (!apiserver.get(name)) hits.push({ message: `kube-apiserver does not set --${name}, so kubelets cannot authenticate it by certificate`, at: apiserver.commandPath });
+          if (!apiserver.valued(name)) hits.push({ message: `kube-apiserver does not set --${name}, so kubelets cannot authenticate it by certificate`, at: apiserver.commandPath });
         }
-        if (!apiserver.get('kubelet-certificate-authority')) hits.push({ message: 'kube-apiserver does not set --kubelet-certificate-authority, so it does not verify kubelet serving certificates', at: apiserver.commandPath });
+        if (!apiserver.valued('kubelet-certificate-authority')) hits.push({ message: 'kube-apiserver does not set --kubelet-certificate-authority, so it does not verify kubelet serving certificates', at: apiserver.commandPath });
         return hits;
       }),
 });
