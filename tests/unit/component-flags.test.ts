@@ -47,6 +47,15 @@ describe('componentFlags reads flags the way the binaries parse them', () => {
     expect(featureGate(off.get('feature-gates'), 'RotateKubeletServerCertificate')).toBe(false);
   });
 
+  it('counts an empty value as not set, as a string flag left at its default', () => {
+    const flags = apiserver(['kube-apiserver', '--tls-cert-file=', '--audit-log-path', '', '--tls-cipher-suites=,', '--client-ca-file=/etc/kubernetes/pki/ca.crt']);
+    expect(flags.get('tls-cert-file')?.value).toBe('');
+    expect(flags.valued('tls-cert-file')).toBeUndefined();
+    expect(flags.valued('audit-log-path')).toBeUndefined();
+    expect(flags.valued('tls-cipher-suites')).toBeUndefined();
+    expect(flags.valued('client-ca-file')?.value).toBe('/etc/kubernetes/pki/ca.crt');
+  });
+
   it('reads --name_with_underscores as --name-with-hyphens, as component-base normalizes kube-* flag names', () => {
     expect(apiserver(['kube-apiserver', '--anonymous-auth=false', '--anonymous_auth=true']).get('anonymous-auth')?.value).toBe('true');
   });
