@@ -103,7 +103,7 @@ export const KINDS_WITH_RULES: ReadonlySet<string> = new Set([
   ...BUILT_IN_POD_SPEC_PATHS.keys(),
   'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding',
   'NetworkPolicy', 'Namespace', 'Service', 'Ingress', 'Secret', 'ConfigMap', 'ServiceAccount',
-  'KubeletConfiguration', 'EncryptionConfiguration', 'AdmissionConfiguration', 'Policy',
+  'KubeletConfiguration', 'KubeSchedulerConfiguration', 'EncryptionConfiguration', 'AdmissionConfiguration', 'Policy',
 ]);
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

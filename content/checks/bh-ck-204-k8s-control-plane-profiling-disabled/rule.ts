@@ -6,12 +6,26 @@ const CONTROL_PLANE = ['kube-apiserver', 'kube-controller-manager', 'kube-schedu
 const FALSE = ['0', 'f', 'F', 'false', 'FALSE', 'False'];
 
 export default defineRule({
-  kubernetes: (object) =>
-    componentFlags(object)
+  kubernetes: (object) => {
+    // kube-scheduler's own configuration file: enableProfiling defaults to true.
+    if (object.kind === 'KubeSchedulerConfiguration') {
+      return object.value.enableProfiling === false
+        ? []
+        : [{ message: `KubeSchedulerConfiguration ${'enableProfiling' in object.value ? `sets enableProfiling: ${JSON.stringify(object.value.enableProfiling)}` : 'does not set enableProfiling: false (the default is true)'}, so kube-scheduler serves /debug/pprof`, at: 'enableProfiling' in object.value ? [...object.path, 'enableProfiling'] : object.path }];
+    }
+    return componentFlags(object)
       .filter((component) => CONTROL_PLANE.includes(component.component))
       .flatMap((component): RuleHit[] => {
         const profiling = component.get('profiling');
+        // kube-scheduler ignores --profiling when --config names a file: the file decides.
+        const config = component.component === 'kube-scheduler' ? component.valued('config') : undefined;
+        if (config) {
+          return profiling && FALSE.includes(profiling.value)
+            ? [{ message: `kube-scheduler ignores --profiling=${profiling.value} because --config is set; set enableProfiling: false in ${config.value}`, at: profiling.path }]
+            : [];
+        }
         if (profiling && FALSE.includes(profiling.value)) return [];
         return [{ message: `${component.component} ${profiling ? `sets --profiling=${profiling.value}` : 'does not set --profiling=false (the default is true)'}, so it serves /debug/pprof`, at: profiling?.path ?? component.commandPath }];
-      }),
+      });
+  },
 });
