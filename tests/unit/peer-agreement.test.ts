@@ -70,17 +70,6 @@ const EXCEPTIONS: { scanner: string; rule: string; check: string; file: string; 
     file: 'checkov/CKV_K8S_29/fail/pod-container-FAILED_malformed_spec-pod-security-context-demo.yaml',
     reason: 'the Pod spec is a list, which the API server refuses; stated in the mapping difference',
   },
-  // Kubescape splits command-line arguments at spaces. The input passes the single argument
-  // "--allow-privileged=true --service-account-lookup=false": kube-apiserver reads it as
-  // --allow-privileged with the value "true --service-account-lookup=false" (and refuses to
-  // start), so --service-account-lookup keeps its default, true.
-  {
-    scanner: 'kubescape',
-    rule: 'C-0135',
-    check: 'BH-CK-207',
-    file: 'kubescape/C-0135/fail/ensure-that-the-api-server-service-account-lookup-argument-is-set-to-true-failed-pod-kube-apiserver-minikube-2.yaml',
-    reason: 'one argv word holding two flags; bulkhead parses arguments as kube-apiserver does; stated in the mapping difference',
-  },
   // The trivy-checks tests spell the kind ClusterRolebinding; trivy matches kinds in any case,
   // the API server does not and refuses the object, and bulkhead reports the typo instead of
   // reading it. The relation (broader) does not bind failing inputs; the typo is the only issue.
