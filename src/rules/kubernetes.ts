@@ -77,11 +77,18 @@ export function normaliseHostPath(hostPath: string): string {
   return posix.normalize(path).replace(/\/+$/, '') || '/';
 }
 
-/** True for a socket path above, a directory that contains one (e.g. /var/run, or / itself), or /run/user/<uid>/podman/podman.sock. */
+/**
+ * The file names of those sockets. A daemon can put its socket anywhere (`dockerd -H
+ * unix:///srv/docker.sock`, a rootless engine under $XDG_RUNTIME_DIR, a snap), so a mount of any
+ * file with one of these names is an engine socket too.
+ */
+const ENGINE_SOCKET_NAMES = new Set(ENGINE_SOCKETS.map((socket) => posix.basename(socket)));
+
+/** True for a socket path above, a directory that contains one (e.g. /var/run, or / itself), or any file named like one (docker.sock, containerd.sock, …). */
 export function isEngineSocketPath(hostPath: string): boolean {
   const path = normaliseHostPath(hostPath);
   if (path === '/') return true;
-  if (/^\/run\/user\/\d+\/(podman\/podman|docker)\.sock$/.test(path)) return true;
+  if (path.startsWith('/') && ENGINE_SOCKET_NAMES.has(posix.basename(path))) return true;
   return ENGINE_SOCKETS.some((socket) => socket === path || socket.startsWith(`${path}/`));
 }
 
