@@ -1,11 +1,9 @@
 import { defineRule, type DockerContainer, type PathSegment } from '../../../src/rules/api.ts';
 import { rawField as raw } from '../../../src/rules/docker.ts';
 
-/** A raw field of the Compose service or inspect object, for settings DockerContainer does not expose. */
-
 interface Published { hostIp: string; hostPort: string; path: PathSegment[] }
 
-/** Published ports: Compose short ("[ip:]host:container[/proto]") and long syntax, inspect HostConfig.PortBindings. */
+/** Published ports: Compose short ("[ip:]host:container[/proto]") and long syntax; inspect bindings, requested and made. */
 function published(container: DockerContainer): Published[] {
   if (container.origin === 'compose') {
     const ports = raw(container, ['ports']);
@@ -27,16 +25,29 @@ function published(container: DockerContainer): Published[] {
       return [];
     });
   }
-  const bindings = raw(container, ['HostConfig', 'PortBindings']);
-  if (bindings.value === null || typeof bindings.value !== 'object') return [];
-  return Object.entries(bindings.value as Record<string, unknown>).flatMap(([containerPort, list]) =>
-    Array.isArray(list)
-      ? list.map((binding: unknown, index) => {
-          const entry = (binding ?? {}) as { HostIp?: unknown; HostPort?: unknown };
-          return { hostIp: typeof entry.HostIp === 'string' ? entry.HostIp : '', hostPort: typeof entry.HostPort === 'string' ? entry.HostPort : '', path: [...bindings.path, containerPort, index] };
-        })
-      : [],
-  );
+  // Requested bindings (HostConfig.PortBindings) and, for a running container, the bindings the
+  // daemon made (NetworkSettings.Ports), which also hold the ports `docker run -P` published.
+  const seen = new Set<string>();
+  const found = [['HostConfig', 'PortBindings'], ['NetworkSettings', 'Ports']].flatMap((field): Published[] => {
+    const bindings = raw(container, field);
+    if (bindings.value === null || typeof bindings.value !== 'object') return [];
+    return Object.entries(bindings.value as Record<string, unknown>).flatMap(([containerPort, list]) =>
+      Array.isArray(list)
+        ? list.flatMap((binding: unknown, index): Published[] => {
+            const entry = (binding ?? {}) as { HostIp?: unknown; HostPort?: unknown };
+            const port = { hostIp: typeof entry.HostIp === 'string' ? entry.HostIp : '', hostPort: typeof entry.HostPort === 'string' ? entry.HostPort : '', path: [...bindings.path, containerPort, index] };
+            const key = `${containerPort}\u0000${port.hostIp}\u0000${port.hostPort}`;
+            if (seen.has(key)) return [];
+            seen.add(key);
+            return [port];
+          })
+        : [],
+    );
+  });
+  // -P on a container that is not running: no bindings yet, but every exposed port will be published.
+  const publishAll = raw(container, ['HostConfig', 'PublishAllPorts']);
+  if (found.length === 0 && publishAll.value === true) return [{ hostIp: '', hostPort: '', path: publishAll.path }];
+  return found;
 }
 
 const ALL = new Set(['', '0.0.0.0', '::', '[::]']);
