@@ -43,6 +43,22 @@ function words(container: ContainerView): { word: string; path: PathSegment[] }[
   return out;
 }
 
+/**
+ * etcd's environment variables as flags: ETCD_CERT_FILE sets --cert-file when the command line does
+ * not (etcd's SetFlagsFromEnv). Only literal values count; one taken from a Secret or ConfigMap
+ * (valueFrom) is unknown here.
+ */
+function etcdEnvironmentFlags(container: ContainerView): ComponentFlag[] {
+  const env = container.value.env;
+  if (!Array.isArray(env)) return [];
+  return env.flatMap((item: unknown, index): ComponentFlag[] => {
+    if (item === null || typeof item !== 'object') return [];
+    const { name, value } = item as { name?: unknown; value?: unknown };
+    if (typeof name !== 'string' || !name.startsWith('ETCD_') || name.length <= 5 || typeof value !== 'string') return [];
+    return [{ name: name.slice(5).toLowerCase().replaceAll('_', '-'), value, path: [...container.path, 'env', index, 'value'] }];
+  });
+}
+
 /** Which component a container runs: the first word of its command (or its name) names the binary. */
 function componentOf(container: ContainerView, all: { word: string }[]): Component | undefined {
   const binary = (all[0]?.word ?? '').split('/').pop() ?? '';
@@ -64,7 +80,9 @@ export function componentFlags(object: KubeObject): ComponentFlags[] {
     const all = words(container);
     const component = componentOf(container, all);
     if (!component) continue;
-    const flags: ComponentFlag[] = [];
+    // etcd also reads ETCD_<FLAG> variables for the flags the command line leaves unset; listed
+    // first, so a flag written on the command line, which wins, comes later.
+    const flags: ComponentFlag[] = component === 'etcd' ? etcdEnvironmentFlags(container) : [];
     for (let index = 0; index < all.length; index += 1) {
       const current = all[index];
       if (!current || !current.word.startsWith('-')) continue;
