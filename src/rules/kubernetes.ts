@@ -32,6 +32,19 @@ export function effectiveSecurityContext(pod: PodView, container: ContainerView,
   return { value: undefined, path: [...container.path, 'securityContext', field], set: false };
 }
 
+/**
+ * One field of windowsOptions as the kubelet resolves it: unlike the other security-context
+ * structs, windowsOptions is merged field by field (DetermineEffectiveSecurityContext), so a
+ * container that sets only runAsUserName keeps the pod's hostProcess.
+ */
+export function effectiveWindowsOption(pod: PodView, container: ContainerView, field: string): EffectiveSetting {
+  const containerOptions = record(own(record(own(container.value, 'securityContext')), 'windowsOptions'));
+  if (Object.hasOwn(containerOptions, field) && containerOptions[field] !== null) return { value: containerOptions[field], path: [...container.path, 'securityContext', 'windowsOptions', field], set: true };
+  const podOptions = record(own(record(own(pod.spec, 'securityContext')), 'windowsOptions'));
+  if (Object.hasOwn(podOptions, field) && podOptions[field] !== null) return { value: podOptions[field], path: [...pod.path, 'securityContext', 'windowsOptions', field], set: true };
+  return { value: undefined, path: [...container.path, 'securityContext', 'windowsOptions', field], set: false };
+}
+
 /** "init container" / "container" / "ephemeral container", for messages. */
 export function describeContainer(container: ContainerView): string {
   const label = container.list === 'initContainers' ? 'init container' : container.list === 'ephemeralContainers' ? 'ephemeral container' : 'container';
