@@ -70,9 +70,9 @@ const EXCEPTIONS: { scanner: string; rule: string; check: string; file: string; 
     file: 'checkov/CKV_K8S_29/fail/pod-container-FAILED_malformed_spec-pod-security-context-demo.yaml',
     reason: 'the Pod spec is a list, which the API server refuses; stated in the mapping difference',
   },
-  // The trivy-checks tests spell the kind ClusterRolebinding; trivy matches kinds in any case,
-  // the API server does not and refuses the object, and bulkhead reports the typo instead of
-  // reading it. The relation (broader) does not bind failing inputs; the typo is the only issue.
+  // The trivy-checks tests spell the kind ClusterRolebinding (as the rules' kind list does); the
+  // API server refuses that kind, and bulkhead reports the typo as an input problem instead of
+  // reading the object.
   {
     scanner: 'trivy',
     rule: 'KSV-0122',
