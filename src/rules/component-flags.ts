@@ -31,16 +31,141 @@ export interface ComponentFlags {
   commandPath: PathSegment[];
 }
 
-function words(container: ContainerView): { word: string; path: PathSegment[] }[] {
-  const out: { word: string; path: PathSegment[] }[] = [];
+type Word = { word: string; path: PathSegment[] };
+
+/** The container's literal environment, in order, each value expanded with the ones before it (as the kubelet does). */
+function environment(container: ContainerView): Map<string, string> {
+  const variables = new Map<string, string>();
+  const env = container.value.env;
+  if (!Array.isArray(env)) return variables;
+  for (const item of env as unknown[]) {
+    if (item === null || typeof item !== 'object') continue;
+    const { name, value } = item as { name?: unknown; value?: unknown };
+    if (typeof name === 'string' && typeof value === 'string') variables.set(name, expandReferences(value, variables));
+  }
+  return variables;
+}
+
+/**
+ * Kubernetes' `$(VAR)` expansion in command and args (third_party/forked/golang/expansion): a
+ * defined variable is replaced by its value, `$$` is a literal `$`, and an undefined reference
+ * stays as written. `--streaming-connection-idle-timeout=$(T)` with `T=0` is a zero timeout.
+ */
+export function expandReferences(text: string, variables: ReadonlyMap<string, string>): string {
+  let out = '';
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index];
+    if (char !== '$' || index + 1 >= text.length) {
+      out += char;
+      continue;
+    }
+    const next = text[index + 1];
+    if (next === '$') {
+      out += '$';
+      index += 1;
+    } else if (next === '(') {
+      const close = text.indexOf(')', index + 2);
+      if (close < 0) {
+        out += text.slice(index);
+        break;
+      }
+      const name = text.slice(index + 2, close);
+      out += variables.get(name) ?? `$(${name})`;
+      index = close;
+    } else out += char;
+  }
+  return out;
+}
+
+/**
+ * Splits a `sh -c` script into the words of its first command as the shell would: quotes,
+ * backslashes, line continuations, and `$VAR` / `${VAR}` from the container's environment outside
+ * single quotes. Command substitution and globbing are not modelled: such words stay as written.
+ */
+function shellWords(script: string, variables: ReadonlyMap<string, string>): string[] {
+  const words: string[] = [];
+  let current = '';
+  let started = false;
+  let quote: string | undefined;
+  for (let index = 0; index < script.length; index += 1) {
+    const char = script.charAt(index);
+    const next = script.charAt(index + 1);
+    if (quote === "'") {
+      if (char === "'") quote = undefined;
+      else current += char;
+      continue;
+    }
+    if (char === '\\' && index + 1 < script.length) {
+      index += 1;
+      // A backslash before a newline joins the lines; inside double quotes it escapes only $ ` " \ and newline.
+      if (next === '\n') continue;
+      current += quote === '"' && !'$`"\\'.includes(next) ? `\\${next}` : next;
+      started = true;
+      continue;
+    }
+    if (char === '$') {
+      const braced = next === '{' ? /^\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(script.slice(index + 1)) : null;
+      const plain = braced ? null : /^[A-Za-z_][A-Za-z0-9_]*/.exec(script.slice(index + 1));
+      const name = braced?.[1] ?? plain?.[0];
+      if (name !== undefined && variables.has(name)) {
+        current += variables.get(name);
+        index += (braced?.[0] ?? plain?.[0] ?? '').length;
+        started = true;
+        continue;
+      }
+    }
+    if (quote === '"') {
+      if (char === '"') quote = undefined;
+      else current += char;
+    } else if (char === "'" || char === '"') {
+      quote = char;
+      started = true;
+    } else if (char === ' ' || char === '\t') {
+      if (started) words.push(current);
+      current = '';
+      started = false;
+    } else if (char === '\n' || char === ';' || char === '&' || char === '|') {
+      // The component's command ends at the first separator; what follows is another command.
+      break;
+    } else {
+      current += char;
+      started = true;
+    }
+  }
+  if (started) words.push(current);
+  return words;
+}
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
+const basename = (word: string) => word.split('/').pop() ?? '';
+
+/**
+ * The words the component's binary receives, and which binary it is. The kubelet expands
+ * `$(VAR)` references first; then the binary is the first word, the command a `sh -c` script runs
+ * (after `exec` and `VAR=value` assignments), or the command after a wrapper's `--` (`nsenter …
+ * -- kubelet …`), so a wrapper cannot hide the flags.
+ */
+function commandLine(container: ContainerView): { binary: string | undefined; words: Word[] } {
+  const variables = environment(container);
+  const all: Word[] = [];
   for (const list of ['command', 'args'] as const) {
     const items = container.value[list];
     if (!Array.isArray(items)) continue;
     items.forEach((item: unknown, index) => {
-      if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') out.push({ word: String(item), path: [...container.path, list, index] });
+      if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') all.push({ word: expandReferences(String(item), variables), path: [...container.path, list, index] });
     });
   }
-  return out;
+  const first = all[0];
+  if (first && SHELLS.has(basename(first.word)) && all[1]?.word === '-c' && all[2]) {
+    const script = all[2];
+    const tokens = shellWords(script.word, variables);
+    while (tokens.length > 0 && (tokens[0] === 'exec' || /^[A-Za-z_][A-Za-z0-9_]*=/.test(tokens[0] ?? ''))) tokens.shift();
+    return { binary: basename(tokens[0] ?? ''), words: tokens.slice(1).map((word) => ({ word, path: script.path })) };
+  }
+  const separator = all.findIndex((item) => item.word === '--');
+  const wrapped = separator >= 0 ? all[separator + 1] : undefined;
+  if (wrapped && (COMPONENTS as readonly string[]).includes(basename(wrapped.word))) return { binary: basename(wrapped.word), words: all.slice(separator + 2) };
+  return { binary: first ? basename(first.word) : undefined, words: all.slice(first && (COMPONENTS as readonly string[]).includes(basename(first.word)) ? 1 : 0) };
 }
 
 /**
@@ -59,9 +184,8 @@ function etcdEnvironmentFlags(container: ContainerView): ComponentFlag[] {
   });
 }
 
-/** Which component a container runs: the first word of its command (or its name) names the binary. */
-function componentOf(container: ContainerView, all: { word: string }[]): Component | undefined {
-  const binary = (all[0]?.word ?? '').split('/').pop() ?? '';
+/** Which component a container runs: the binary its command line starts (or, failing that, its name). */
+function componentOf(container: ContainerView, binary: string | undefined): Component | undefined {
   for (const component of COMPONENTS) if (binary === component) return component;
   for (const component of COMPONENTS) if (container.name === component) return component;
   return undefined;
@@ -77,8 +201,8 @@ export function componentFlags(object: KubeObject): ComponentFlags[] {
   if (!pod) return [];
   const result: ComponentFlags[] = [];
   for (const container of pod.containers) {
-    const all = words(container);
-    const component = componentOf(container, all);
+    const { binary, words: all } = commandLine(container);
+    const component = componentOf(container, binary);
     if (!component) continue;
     // etcd also reads ETCD_<FLAG> variables for the flags the command line leaves unset; listed
     // first, so a flag written on the command line, which wins, comes later.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readArtifact } from '../../src/artifacts/artifact.ts';
-import { componentFlags, featureGate } from '../../src/rules/component-flags.ts';
+import { componentFlags, expandReferences, featureGate } from '../../src/rules/component-flags.ts';
 
 function apiserver(command: string[], args: string[] = []) {
   const yaml = `apiVersion: v1
@@ -77,4 +77,52 @@ describe('componentFlags reads flags the way the binaries parse them', () => {
   it('reads a bare flag as true', () => {
     expect(apiserver(['kube-apiserver', '--allow-privileged', '--v=2']).get('allow-privileged')?.value).toBe('true');
   });
+
+  it('expands $(VAR) from the container environment as the kubelet does, before the binary reads its flags', () => {
+    expect(expandReferences('--profiling=$(P) --x=$$(P) --y=$(UNSET) --z=$(P', new Map([['P', 'true']]))).toBe('--profiling=true --x=$(P) --y=$(UNSET) --z=$(P');
+    const [flags] = pods(`
+    - name: api
+      image: registry.k8s.io/kube-apiserver:v1.34.0
+      env: [{name: ANON, value: "true"}, {name: FLAG, value: "--anonymous-auth=$(ANON)"}]
+      command: [kube-apiserver, "$(FLAG)", "--profiling=$(MISSING)"]
+`);
+    expect(flags?.get('anonymous-auth')?.value).toBe('true');
+    expect(flags?.get('profiling')?.value).toBe('$(MISSING)');
+  });
+
+  it('finds the binary and its flags inside a sh -c script or after a wrapper\'s --', () => {
+    const [shell] = pods(`
+    - name: api
+      image: registry.k8s.io/kube-apiserver:v1.34.0
+      env: [{name: MODE, value: AlwaysAllow}]
+      command: [/bin/sh, -c, "GOGC=50 exec /usr/local/bin/kube-apiserver --anonymous-auth='true' --authorization-mode=$MODE \\\n --profiling=false; echo done --profiling=true"]
+`);
+    expect(shell?.component).toBe('kube-apiserver');
+    expect(shell?.get('anonymous-auth')?.value).toBe('true');
+    expect(shell?.get('authorization-mode')?.value).toBe('AlwaysAllow');
+    expect(shell?.get('profiling')?.value).toBe('false');
+    const [wrapped] = pods(`
+    - name: node-agent
+      image: registry.example.com/tools:1.0
+      command: [nsenter, --target, "1", --mount, --, /usr/bin/kubelet, --read-only-port=10255]
+`);
+    expect(wrapped?.component).toBe('kubelet');
+    expect(wrapped?.get('read-only-port')?.value).toBe('10255');
+    expect(wrapped?.get('target')).toBeUndefined();
+  });
+
+  it('does not take a word that only names a component for the component', () => {
+    expect(pods(`
+    - name: log-reader
+      image: registry.example.com/tools:1.0
+      command: [kubectl, logs, -n, kube-system, kube-apiserver, --tail=10]
+`)).toEqual([]);
+  });
 });
+
+function pods(containers: string) {
+  const yaml = `apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: kube-system}\nspec:\n  containers:${containers}`;
+  const result = readArtifact('pod.yaml', yaml);
+  if (result.status !== 'read' || result.artifact.kind !== 'kubernetes') throw new Error('not read as Kubernetes');
+  return [...result.artifact.objects].flatMap((object) => componentFlags(object));
+}
