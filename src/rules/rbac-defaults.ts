@@ -90,6 +90,21 @@ export function isDefaultBinding(object: KubeObject): boolean {
   return written.length === expected.length && new Set(written).size === written.length && expected.every((key) => written.includes(key));
 }
 
+/**
+ * kubeadm's RoleBinding that lets joining nodes read the kube-public/cluster-info ConfigMap
+ * anonymously (kubeadm's clusterinfo phase: Role and RoleBinding kubeadm:bootstrap-signer-clusterinfo,
+ * subject User system:anonymous). Left alone only in exactly that form; what its Role grants is
+ * judged by the role checks, since kubeadm's Role is not a default of the API server.
+ */
+export function isKubeadmClusterInfoBinding(object: KubeObject): boolean {
+  const name = 'kubeadm:bootstrap-signer-clusterinfo';
+  if (object.kind !== 'RoleBinding' || object.name !== name || object.namespace !== 'kube-public') return false;
+  const roleRef = isRecord(object.value.roleRef) ? object.value.roleRef : {};
+  if (roleRef.kind !== 'Role' || roleRef.name !== name || roleRef.apiGroup !== RBAC_GROUP) return false;
+  const written = Array.isArray(object.value.subjects) ? object.value.subjects.map(subjectKey) : [];
+  return written.length === 1 && written[0] === subjectKey({ kind: 'User', name: 'system:anonymous', apiGroup: RBAC_GROUP });
+}
+
 /** One policy rule, as sets: order does not change what a rule grants. */
 interface RuleShape {
   apiGroups?: readonly string[];
