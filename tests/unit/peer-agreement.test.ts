@@ -58,13 +58,6 @@ const EXCEPTIONS: { scanner: string; rule: string; check: string; file: string; 
   // Checkov cannot find the setting and fails it; the check reads only what Kubernetes would run.
   {
     scanner: 'checkov',
-    rule: 'CKV_K8S_23',
-    check: 'BH-CK-077',
-    file: 'checkov/CKV_K8S_23/fail/rootContainersFAILED-malformed-spec-pod-pod1.yaml',
-    reason: 'the Pod spec is a list, which the API server refuses; stated in the mapping difference',
-  },
-  {
-    scanner: 'checkov',
     rule: 'CKV_K8S_29',
     check: 'BH-CK-355',
     file: 'checkov/CKV_K8S_29/fail/pod-container-FAILED_malformed_spec-pod-security-context-demo.yaml',
