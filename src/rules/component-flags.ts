@@ -264,8 +264,18 @@ export function listValue(flag: ComponentFlag | undefined): string[] {
   return flag ? flag.value.split(',').map((item) => item.trim()).filter((item) => item !== '') : [];
 }
 
-/** Go's strconv.ParseBool, which the feature-gate parser uses for each value. */
-const GO_BOOLEANS: Record<string, boolean> = { '1': true, t: true, T: true, true: true, TRUE: true, True: true, '0': false, f: false, F: false, false: false, FALSE: false, False: false };
+const GO_BOOLEANS = new Map<string, boolean>([
+  ['1', true], ['t', true], ['T', true], ['true', true], ['TRUE', true], ['True', true],
+  ['0', false], ['f', false], ['F', false], ['false', false], ['FALSE', false], ['False', false],
+]);
+
+/**
+ * A value as Go's strconv.ParseBool reads it, which is how the components' boolean flags (Go's
+ * flag package and pflag) and feature gates read theirs; undefined for any other spelling.
+ */
+export function goBool(value: string): boolean | undefined {
+  return GO_BOOLEANS.get(value);
+}
 
 /**
  * The value a `--feature-gates` flag gives one gate, or undefined when the flag does not name it.
@@ -277,7 +287,7 @@ export function featureGate(flag: ComponentFlag | undefined, gate: string): bool
   for (const item of listValue(flag)) {
     const equals = item.indexOf('=');
     if (equals < 0 || item.slice(0, equals).trim() !== gate) continue;
-    const parsed = GO_BOOLEANS[item.slice(equals + 1).trim()];
+    const parsed = goBool(item.slice(equals + 1).trim());
     if (parsed !== undefined) value = parsed;
   }
   return value;

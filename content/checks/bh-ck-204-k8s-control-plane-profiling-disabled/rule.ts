@@ -1,9 +1,7 @@
 import { defineRule, type RuleHit } from '../../../src/rules/api.ts';
-import { componentFlags } from '../../../src/rules/component-flags.ts';
+import { componentFlags, goBool } from '../../../src/rules/component-flags.ts';
 
 const CONTROL_PLANE = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler'];
-/** Values Go's strconv.ParseBool reads as false. */
-const FALSE = ['0', 'f', 'F', 'false', 'FALSE', 'False'];
 
 export default defineRule({
   kubernetes: (object) => {
@@ -20,11 +18,11 @@ export default defineRule({
         // kube-scheduler ignores --profiling when --config names a file: the file decides.
         const config = component.component === 'kube-scheduler' ? component.valued('config') : undefined;
         if (config) {
-          return profiling && FALSE.includes(profiling.value)
+          return profiling && goBool(profiling.value) === false
             ? [{ message: `kube-scheduler ignores --profiling=${profiling.value} because --config is set; set enableProfiling: false in ${config.value}`, at: profiling.path }]
             : [];
         }
-        if (profiling && FALSE.includes(profiling.value)) return [];
+        if (profiling && goBool(profiling.value) === false) return [];
         return [{ message: `${component.component} ${profiling ? `sets --profiling=${profiling.value}` : 'does not set --profiling=false (the default is true)'}, so it serves /debug/pprof`, at: profiling?.path ?? component.commandPath }];
       });
   },

@@ -1,17 +1,15 @@
 import { defineRule, type RuleHit } from '../../../src/rules/api.ts';
-import { componentFlags } from '../../../src/rules/component-flags.ts';
+import { componentFlags, goBool } from '../../../src/rules/component-flags.ts';
 
 export default defineRule({
   kubernetes: (object) =>
     componentFlags(object)
       .filter((component) => component.component === 'kube-apiserver')
       .flatMap((apiserver): RuleHit[] => {
-        /** Values Go's strconv.ParseBool reads as false. */
-        const FALSE = ['0', 'f', 'F', 'false', 'FALSE', 'False'];
         const hits: RuleHit[] = [];
         if (!apiserver.valued('service-account-key-file')) hits.push({ message: 'kube-apiserver does not set --service-account-key-file, so service-account tokens are verified with its TLS serving key', at: apiserver.commandPath });
         const lookup = apiserver.get('service-account-lookup');
-        if (lookup && FALSE.includes(lookup.value)) hits.push({ message: 'kube-apiserver sets --service-account-lookup=false, so tokens of deleted service accounts stay valid', at: lookup.path });
+        if (lookup && goBool(lookup.value) === false) hits.push({ message: 'kube-apiserver sets --service-account-lookup=false, so tokens of deleted service accounts stay valid', at: lookup.path });
         return hits;
       }),
 });

@@ -1,8 +1,5 @@
 import { defineRule, type RuleHit } from '../../../src/rules/api.ts';
-import { componentFlags } from '../../../src/rules/component-flags.ts';
-
-/** The spellings Go's strconv.ParseBool reads as true. */
-const GO_TRUE = new Set(['1', 't', 'T', 'true', 'TRUE', 'True']);
+import { componentFlags, goBool } from '../../../src/rules/component-flags.ts';
 
 export default defineRule({
   kubernetes: (object) =>
@@ -15,7 +12,7 @@ export default defineRule({
           if (!flag || flag.value.trim() === '') hits.push({ message: `etcd runs without --${name}, so its client port serves plain HTTP unless another certificate is configured`, at: flag?.path ?? flags.commandPath });
         }
         const autoTls = flags.get('auto-tls');
-        if (autoTls && GO_TRUE.has(autoTls.value)) hits.push({ message: 'etcd runs with --auto-tls=true: clients get a self-signed certificate they cannot verify', at: autoTls.path });
+        if (autoTls && goBool(autoTls.value) === true) hits.push({ message: 'etcd runs with --auto-tls=true: clients get a self-signed certificate they cannot verify', at: autoTls.path });
         return hits;
       }),
 });

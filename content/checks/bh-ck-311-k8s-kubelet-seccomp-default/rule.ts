@@ -1,8 +1,5 @@
 import { defineRule } from '../../../src/rules/api.ts';
-import { componentFlags } from '../../../src/rules/component-flags.ts';
-
-/** The spellings Go's strconv.ParseBool reads as false, as the kubelet's flag parser does. */
-const FALSE = new Set(['0', 'f', 'F', 'false', 'FALSE', 'False']);
+import { componentFlags, goBool } from '../../../src/rules/component-flags.ts';
 
 export default defineRule({
   kubernetes: (object) => {
@@ -13,7 +10,7 @@ export default defineRule({
     }
     return componentFlags(object).flatMap((component) => {
       const flag = component.component === 'kubelet' ? component.get('seccomp-default') : undefined;
-      return flag && FALSE.has(flag.value.trim()) ? [{ message: '--seccomp-default=false leaves pods without a seccomp profile Unconfined', at: flag.path }] : [];
+      return flag && goBool(flag.value.trim()) === false ? [{ message: '--seccomp-default=false leaves pods without a seccomp profile Unconfined', at: flag.path }] : [];
     });
   },
 });
