@@ -33,16 +33,21 @@ export interface ComponentFlags {
 
 type Word = { word: string; path: PathSegment[] };
 
-/** The container's literal environment, in order, each value expanded with the ones before it (as the kubelet does). */
+/** The container's `env` entries that give a literal value (not valueFrom), in order, with where each value is. */
+function literalEnvironment(container: ContainerView): { name: string; value: string; path: PathSegment[] }[] {
+  const env = container.value.env;
+  if (!Array.isArray(env)) return [];
+  return env.flatMap((item: unknown, index) => {
+    if (item === null || typeof item !== 'object') return [];
+    const { name, value } = item as { name?: unknown; value?: unknown };
+    return typeof name === 'string' && typeof value === 'string' ? [{ name, value, path: [...container.path, 'env', index, 'value'] }] : [];
+  });
+}
+
+/** The container's literal environment, each value expanded with the ones before it (as the kubelet does). */
 function environment(container: ContainerView): Map<string, string> {
   const variables = new Map<string, string>();
-  const env = container.value.env;
-  if (!Array.isArray(env)) return variables;
-  for (const item of env as unknown[]) {
-    if (item === null || typeof item !== 'object') continue;
-    const { name, value } = item as { name?: unknown; value?: unknown };
-    if (typeof name === 'string' && typeof value === 'string') variables.set(name, expandReferences(value, variables));
-  }
+  for (const { name, value } of literalEnvironment(container)) variables.set(name, expandReferences(value, variables));
   return variables;
 }
 
@@ -174,14 +179,9 @@ function commandLine(container: ContainerView): { binary: string | undefined; wo
  * (valueFrom) is unknown here.
  */
 function etcdEnvironmentFlags(container: ContainerView): ComponentFlag[] {
-  const env = container.value.env;
-  if (!Array.isArray(env)) return [];
-  return env.flatMap((item: unknown, index): ComponentFlag[] => {
-    if (item === null || typeof item !== 'object') return [];
-    const { name, value } = item as { name?: unknown; value?: unknown };
-    if (typeof name !== 'string' || !name.startsWith('ETCD_') || name.length <= 5 || typeof value !== 'string') return [];
-    return [{ name: name.slice(5).toLowerCase().replaceAll('_', '-'), value, path: [...container.path, 'env', index, 'value'] }];
-  });
+  return literalEnvironment(container)
+    .filter(({ name }) => name.startsWith('ETCD_') && name.length > 5)
+    .map(({ name, value, path }) => ({ name: name.slice(5).toLowerCase().replaceAll('_', '-'), value, path }));
 }
 
 /** Which component a container runs: the binary its command line starts (or, failing that, its name). */
