@@ -143,6 +143,7 @@ function shellWords(script: string, variables: ReadonlyMap<string, string>): str
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 const basename = (word: string) => word.split('/').pop() ?? '';
+const isComponent = (name: string | undefined): name is Component => (COMPONENTS as readonly (string | undefined)[]).includes(name);
 
 /**
  * The words the component's binary receives, and which binary it is. The kubelet expands
@@ -169,8 +170,9 @@ function commandLine(container: ContainerView): { binary: string | undefined; wo
   }
   const separator = all.findIndex((item) => item.word === '--');
   const wrapped = separator >= 0 ? all[separator + 1] : undefined;
-  if (wrapped && (COMPONENTS as readonly string[]).includes(basename(wrapped.word))) return { binary: basename(wrapped.word), words: all.slice(separator + 2) };
-  return { binary: first ? basename(first.word) : undefined, words: all.slice(first && (COMPONENTS as readonly string[]).includes(basename(first.word)) ? 1 : 0) };
+  if (wrapped && isComponent(basename(wrapped.word))) return { binary: basename(wrapped.word), words: all.slice(separator + 2) };
+  const binary = first ? basename(first.word) : undefined;
+  return { binary, words: all.slice(isComponent(binary) ? 1 : 0) };
 }
 
 /**
@@ -186,9 +188,8 @@ function etcdEnvironmentFlags(container: ContainerView): ComponentFlag[] {
 
 /** Which component a container runs: the binary its command line starts (or, failing that, its name). */
 function componentOf(container: ContainerView, binary: string | undefined): Component | undefined {
-  for (const component of COMPONENTS) if (binary === component) return component;
-  for (const component of COMPONENTS) if (container.name === component) return component;
-  return undefined;
+  if (isComponent(binary)) return binary;
+  return isComponent(container.name) ? container.name : undefined;
 }
 
 /**
