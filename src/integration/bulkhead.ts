@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { collectDiagrams } from '../diagrams/collect.ts';
@@ -6,10 +5,7 @@ import { renderDiagrams } from '../diagrams/render.ts';
 import { renderCounts, renderReport } from '../integrity/report.ts';
 import { validateContent } from '../integrity/validate.ts';
 import { contentDirOverride } from '../site/content-dir.ts';
-
-function countPages(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((item) => item.isFile() && item.name.endsWith('.html')).length;
-}
+import { htmlFiles } from '../site/html-files.ts';
 
 /**
  * Makes the integrity check and diagram rendering part of every build: `astro build` fails with
@@ -39,7 +35,7 @@ export function bulkhead(): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) => {
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        logger.info(`Bulkhead built: ${counts} → ${countPages(fileURLToPath(dir))} pages in ${seconds} s`);
+        logger.info(`Bulkhead built: ${counts} → ${htmlFiles(fileURLToPath(dir)).length} pages in ${seconds} s`);
       },
     },
   };

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { rolldown } from 'rolldown';
+import { htmlFiles } from './html-files.ts';
 
 /**
  * Astro emits each component's `<script>` as a module file of its own, and Starlight has seven:
@@ -17,14 +18,6 @@ import { rolldown } from 'rolldown';
 
 /** `<script type="module" src="…"></script>` exactly as Astro writes it. */
 const MODULE_SCRIPT = /<script type="module" src="([^"]+)"><\/script>/g;
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((item) => {
-    const path = join(dir, item.name);
-    if (item.isDirectory()) return htmlFiles(path);
-    return item.name.endsWith('.html') ? [path] : [];
-  });
-}
 
 /** One module that imports the page's scripts in document order, as a file of its own. */
 async function bundle(outDir: string, scriptFiles: string[]): Promise<string> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { htmlFiles } from './html-files.ts';
 
 /**
  * The only inline scripts a Bulkhead page may hold, by SHA-256 of their text. Astro is told to
@@ -105,14 +105,6 @@ export function unknownInlineScripts(html: string): UnknownScript[] {
 export function withPolicy(html: string): string {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}">`;
   return html.replace(/<head(\s[^>]*)?>/i, (head) => `${head}${meta}`);
-}
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((item) => {
-    const path = join(dir, item.name);
-    if (item.isDirectory()) return htmlFiles(path);
-    return item.name.endsWith('.html') ? [path] : [];
-  });
 }
 
 /** Adds the policy to every page of a build; returns every page's inline scripts that are not allowed. */
