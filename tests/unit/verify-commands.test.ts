@@ -3,8 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArtifact } from '../../src/artifacts/artifact.ts';
+import type { KubeObject } from '../../src/artifacts/kubernetes.ts';
 import { validateContent } from '../../src/integrity/validate.ts';
-import { isRecord } from '../../src/rules/kubernetes.ts';
+import { componentFlags } from '../../src/rules/component-flags.ts';
+import { isRecord, podMetadata } from '../../src/rules/kubernetes.ts';
 import { DEFAULT_CLUSTER_ROLES } from '../../src/rules/rbac-defaults.ts';
 
 /**
@@ -32,6 +34,13 @@ const POD_QUERY = /^\s*kubectl -n kube-system get pods -l (?:'([^']+)'|(\S+)) -o
 const jq = spawnSync('jq', ['--version'], { encoding: 'utf8' });
 const jqMissing = jq.error !== undefined || jq.status !== 0;
 
+/** What a jq program prints for a List of these items, as `kubectl get -o json | jq -r` would; a jq error fails. */
+function runOn(program: string, items: Record<string, unknown>[]): string {
+  const run = spawnSync('jq', ['-r', program], { input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items }), encoding: 'utf8' });
+  if (run.status !== 0 || run.stderr) throw new Error(`jq exited ${run.status}: ${run.stderr}`);
+  return run.stdout.trim();
+}
+
 /** The component names a label selector picks: `component=x` or `component in (x,y)`. */
 function selectedComponents(selector: string): string[] {
   const equals = /^component=([\w-]+)$/.exec(selector);
@@ -41,21 +50,29 @@ function selectedComponents(selector: string): string[] {
   throw new Error(`selector ${selector} is neither component=x nor component in (x,y)`);
 }
 
+const objectsByFixture = new Map<string, KubeObject[]>();
+/** A fixture's Kubernetes objects, read once however many commands are run on it (none for other files). */
+function kubeObjects(fixture: string): KubeObject[] {
+  let objects = objectsByFixture.get(fixture);
+  if (!objects) {
+    const result = readArtifact(fixture, readFileSync(join(root, fixture), 'utf8'));
+    objects = result.status === 'read' && result.artifact.kind === 'kubernetes' ? [...result.artifact.objects] : [];
+    objectsByFixture.set(fixture, objects);
+  }
+  return objects;
+}
+
 /** The fixture's pods of those components, as items of the List kubectl prints. */
 function podList(fixture: string, components: readonly string[]): Record<string, unknown>[] {
-  const result = readArtifact(fixture, readFileSync(join(root, fixture), 'utf8'));
-  if (result.status !== 'read' || result.artifact.kind !== 'kubernetes') return [];
-  return [...result.artifact.objects]
-    .filter((object) => object.kind === 'Pod')
-    .map((object) => object.value)
-    .filter((pod) => {
+  return kubeObjects(fixture)
+    .filter((object) => {
+      if (object.kind !== 'Pod') return false;
       // kubectl selects by label; a fixture without the label is matched by what it runs.
-      const labels = (pod.metadata as { labels?: Record<string, string> } | undefined)?.labels;
+      const labels = (object.value.metadata as { labels?: Record<string, string> } | undefined)?.labels;
       if (labels?.component) return components.includes(labels.component);
-      const first = ((pod.spec as { containers?: { name?: string; command?: unknown[] }[] } | undefined)?.containers ?? [])[0];
-      const binary = String(first?.command?.[0] ?? '').split('/').pop() ?? '';
-      return components.includes(binary) || components.includes(first?.name ?? '');
-    });
+      return componentFlags(object).some((flags) => components.includes(flags.component));
+    })
+    .map((object) => object.value);
 }
 
 const cases = graph.checks.flatMap((check) =>
@@ -83,10 +100,7 @@ describe('verify commands of control-plane checks run on their fixtures', () => 
       expect(testCase.fixtures.length, `${testCase.id} has a fixture pod of ${testCase.components.join(' or ')}`).toBeGreaterThan(0);
       for (const fixture of testCase.fixtures) {
         const pods = podList(fixture, testCase.components);
-        const run = spawnSync('jq', ['-r', testCase.program], { input: JSON.stringify({ kind: 'List', items: pods }), encoding: 'utf8' });
-        expect(run.stderr, `${testCase.id} on ${fixture}`).toBe('');
-        expect(run.status, `${testCase.id} on ${fixture}`).toBe(0);
-        const lines = run.stdout.trimEnd().split('\n');
+        const lines = runOn(testCase.program, pods).split('\n');
         expect(lines, `${testCase.id} on ${fixture}`).toHaveLength(pods.length);
         for (const line of lines) {
           const keys = [...line.matchAll(/(?:^|\s)([A-Za-z][\w-]*)=/g)].map((key) => key[1]);
@@ -101,19 +115,14 @@ const LIST_QUERY = /^\s*kubectl get ([a-z,]+) --all-namespaces -o json \| jq -r 
 
 /** What `kubectl get <kinds>` returns for a fixture: its objects of those kinds, and for pods the pods its workloads run. */
 function listed(fixture: string, kinds: readonly string[]): Record<string, unknown>[] {
-  const result = readArtifact(fixture, readFileSync(join(root, fixture), 'utf8'));
-  if (result.status !== 'read' || result.artifact.kind !== 'kubernetes') return [];
-  return [...result.artifact.objects].flatMap((object) => {
-    if (kinds.includes(object.kind.toLowerCase())) return [object.value];
+  return kubeObjects(fixture).flatMap((object) => {
+    if (kinds.includes(object.kind.toLowerCase())) return [object.kind === 'Pod' && object.pod ? { ...object.value, spec: admitted(object.pod.spec) } : object.value];
     if (!kinds.includes('pod') || !object.pod) return [];
     // A controller's pods carry its template: the template's metadata and spec.
-    const relative = object.pod.path.slice(object.path.length, -1);
-    let template: unknown = object.value;
-    for (const segment of relative) template = (template as Record<string | number, unknown> | undefined)?.[segment];
-    const metadata = (template as { metadata?: Record<string, unknown> } | undefined)?.metadata ?? {};
+    const metadata = podMetadata(object)?.value ?? {};
     const owner = POD_OWNER.get(object.kind);
     return [{ apiVersion: 'v1', kind: 'Pod', metadata: { ...metadata, name: `${object.name}-7d9f8`, namespace: object.namespace ?? 'default', ...(owner ? { ownerReferences: [{ kind: owner, name: object.name }] } : {}) }, spec: admitted(object.pod.spec) }];
-  }).map((item) => (item.kind === 'Pod' && item.spec ? { ...item, spec: admitted(item.spec as Record<string, unknown>) } : item));
+  });
 }
 
 /** The kind that owns the pods a workload kind creates, as the pods' ownerReferences say. */
@@ -146,12 +155,6 @@ const verdictCases = graph.checks.flatMap((check) => {
   if (!match) return [];
   return [{ id: check.data.id, kinds: (match[1] ?? '').split(',').map(singular), program: match[2] ?? '', passFixtures: automation.passFixtures, failFixtures: automation.failFixtures }];
 });
-
-function runOn(program: string, items: Record<string, unknown>[]): string {
-  const run = spawnSync('jq', ['-r', program], { input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items }), encoding: 'utf8' });
-  if (run.status !== 0 || run.stderr) throw new Error(`jq exited ${run.status}: ${run.stderr}`);
-  return run.stdout.trim();
-}
 
 describe('verify commands of cluster-wide checks agree with their fixtures', () => {
   it('finds the commands to run (at least 20)', () => {
